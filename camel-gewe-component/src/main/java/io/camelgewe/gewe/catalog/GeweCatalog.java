@@ -1,0 +1,168 @@
+package io.camelgewe.gewe.catalog;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelgewe.gewe.model.DownloadImage;
+import io.camelgewe.gewe.model.DownloadResult;
+import io.camelgewe.gewe.model.GeweRequest;
+import io.camelgewe.gewe.model.PostImage;
+import io.camelgewe.gewe.model.PostImageResult;
+import io.camelgewe.gewe.model.PostVideo;
+import io.camelgewe.gewe.model.PostVideoResult;
+import io.camelgewe.gewe.model.PostVoice;
+import io.camelgewe.gewe.model.SendResult;
+
+/**
+ * Every GeWe operation, read once from {@code gewe-catalog.json} (GeWe's catalog, copied unchanged from the official
+ * pages), plus what the component adds to each row: the field a plain-text body stands for, the typed request and
+ * result classes.
+ * <p>
+ * An operation is named {@code module/action} ({@code label/add}) or by its action alone where that is unique across
+ * modules ({@code postImage}); {@link #find(String)} resolves both and explains every refusal.
+ */
+public final class GeweCatalog {
+
+    private static final String RESOURCE = "gewe-catalog.json";
+
+    /** The field a plain, non-JSON text body stands for. */
+    private static final Map<String, String> MAIN_FIELDS = Map.of(
+            "message/postImage", "imgUrl",
+            "message/postVideo", "videoUrl",
+            "message/postVoice", "voiceUrl",
+            "message/downloadImage", "xml");
+
+    /** Typed request classes; every other operation takes {@link GeweRequest}. */
+    private static final Map<String, Class<? extends GeweRequest>> REQUEST_TYPES = Map.of(
+            "message/postImage", PostImage.class,
+            "message/postVideo", PostVideo.class,
+            "message/postVoice", PostVoice.class,
+            "message/downloadImage", DownloadImage.class);
+
+    /** Typed result classes; every other operation answers with GeWe's data as a Jackson tree. */
+    private static final Map<String, Class<?>> RESULT_TYPES = Map.of(
+            "message/postImage", PostImageResult.class,
+            "message/postVideo", PostVideoResult.class,
+            "message/postVoice", SendResult.class,
+            "message/downloadImage", DownloadResult.class);
+
+    private static final class Holder {
+        static final GeweCatalog INSTANCE = load();
+    }
+
+    private final Map<String, GeweOperation> byQualifiedName;
+    private final Map<String, List<GeweOperation>> byAction;
+    private final Map<Class<?>, GeweOperation> byRequestType;
+
+    private GeweCatalog(List<GeweOperation> operations) {
+        Map<String, GeweOperation> qualified = new LinkedHashMap<>();
+        Map<String, List<GeweOperation>> actions = new LinkedHashMap<>();
+        Map<Class<?>, GeweOperation> requestTypes = new LinkedHashMap<>();
+        for (GeweOperation op : operations) {
+            qualified.put(op.qualifiedName(), op);
+            actions.computeIfAbsent(op.action(), a -> new ArrayList<>()).add(op);
+            if (op.requestType() != GeweRequest.class) {
+                requestTypes.put(op.requestType(), op);
+            }
+        }
+        this.byQualifiedName = Collections.unmodifiableMap(qualified);
+        this.byAction = actions;
+        this.byRequestType = requestTypes;
+    }
+
+    /** The catalog shipped with the component. */
+    public static GeweCatalog get() {
+        return Holder.INSTANCE;
+    }
+
+    /** All operations, in catalog order (by module, then action). */
+    public Collection<GeweOperation> operations() {
+        return byQualifiedName.values();
+    }
+
+    /**
+     * The operation named {@code module/action}, or by a unique action name.
+     *
+     * @throws IllegalArgumentException naming the operation and listing the valid names, or, for an action that
+     *                                  several modules share, the qualified choices
+     */
+    public GeweOperation find(String name) {
+        String key = name == null ? "" : name.trim();
+        while (key.startsWith("/")) {
+            key = key.substring(1);
+        }
+        GeweOperation op = byQualifiedName.get(key);
+        if (op != null) {
+            return op;
+        }
+        List<GeweOperation> candidates = byAction.get(key);
+        if (candidates != null && candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        if (candidates != null) {
+            throw new IllegalArgumentException("GeWe operation '" + key + "' is ambiguous: several modules have it. Use one of: "
+                                               + candidates.stream().map(GeweOperation::qualifiedName)
+                                                       .collect(Collectors.joining(", ")));
+        }
+        throw new IllegalArgumentException("Unknown GeWe operation '" + key + "'. Valid operations: " + validNames());
+    }
+
+    /** The operation whose typed request class this is, or null. */
+    public GeweOperation forRequestType(Class<?> requestType) {
+        return byRequestType.get(requestType);
+    }
+
+    /** Every name {@link #find(String)} accepts: unique action names and all qualified names, sorted. */
+    public String validNames() {
+        TreeSet<String> names = new TreeSet<>();
+        for (GeweOperation op : operations()) {
+            names.add(byAction.get(op.action()).size() == 1 ? op.action() : op.qualifiedName());
+        }
+        return String.join(", ", names);
+    }
+
+    private static GeweCatalog load() {
+        try (InputStream in = GeweCatalog.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The GeWe catalog " + RESOURCE + " is missing from the classpath");
+            }
+            JsonNode rows = new ObjectMapper().readTree(in);
+            List<GeweOperation> ops = new ArrayList<>();
+            for (JsonNode row : rows) {
+                ops.add(operation(row));
+            }
+            return new GeweCatalog(ops);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the GeWe catalog " + RESOURCE, e);
+        }
+    }
+
+    private static GeweOperation operation(JsonNode row) {
+        String module = row.path("module").asText();
+        String action = row.path("action").asText();
+        String qualified = module + "/" + action;
+        List<GeweField> fields = new ArrayList<>();
+        for (JsonNode f : row.path("request")) {
+            GeweFieldType type = GeweFieldType.ofCatalogName(f.path("type").asText());
+            JsonNode def = f.path("default");
+            // the catalog writes some defaults as text ("true"); coerce them once to the field's JSON type
+            Object defaultValue = def.isMissingNode() || def.isNull() ? null : type.coerce(def);
+            fields.add(GeweField.of(f.path("name").asText(), type, f.path("required").asBoolean(), defaultValue,
+                    f.path("description").asText(null)));
+        }
+        return new GeweOperation(module, action, row.path("summary").asText(), row.path("doc").asText(), fields,
+                MAIN_FIELDS.get(qualified), REQUEST_TYPES.getOrDefault(qualified, GeweRequest.class),
+                RESULT_TYPES.getOrDefault(qualified, JsonNode.class));
+    }
+}

@@ -1,0 +1,115 @@
+package io.camelgewe.gewe.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.camelgewe.gewe.model.GeweRequest;
+
+/**
+ * One GeWe operation: where it is posted, which fields it takes, what the component does with its body and result.
+ * Instances come from {@link GeweCatalog}; there is one per row of GeWe's catalog.
+ */
+public final class GeweOperation {
+
+    private final String module;
+    private final String action;
+    private final String summary;
+    private final String doc;
+    private final List<GeweField> fields;
+    private final Map<String, GeweField> fieldsByName;
+    private final String mainField;
+    private final Class<? extends GeweRequest> requestType;
+    private final Class<?> resultType;
+
+    GeweOperation(String module, String action, String summary, String doc, List<GeweField> fields,
+                  String mainField, Class<? extends GeweRequest> requestType, Class<?> resultType) {
+        this.module = module;
+        this.action = action;
+        this.summary = summary;
+        this.doc = doc;
+        this.fields = List.copyOf(fields);
+        Map<String, GeweField> byName = new LinkedHashMap<>();
+        for (GeweField f : fields) {
+            byName.put(f.name(), f);
+        }
+        this.fieldsByName = byName;
+        this.mainField = mainField;
+        this.requestType = requestType;
+        this.resultType = resultType;
+    }
+
+    /** GeWe's module ({@code message}). */
+    public String module() {
+        return module;
+    }
+
+    /** GeWe's action name ({@code postImage}). */
+    public String action() {
+        return action;
+    }
+
+    /** The qualified name, always valid in a {@code gewe:} URI ({@code message/postImage}). */
+    public String qualifiedName() {
+        return module + "/" + action;
+    }
+
+    /** The path after the base URL ({@code /message/postImage}). */
+    public String path() {
+        return "/" + module + "/" + action;
+    }
+
+    /** GeWe's one-line summary (Chinese). */
+    public String summary() {
+        return summary;
+    }
+
+    /** The official page this operation was described from, relative to the GeWe documentation folder. */
+    public String doc() {
+        return doc;
+    }
+
+    /** The request fields, in GeWe's documented order. */
+    public List<GeweField> fields() {
+        return fields;
+    }
+
+    /** The field of that name, or null. */
+    public GeweField field(String name) {
+        return fieldsByName.get(name);
+    }
+
+    /**
+     * The field a plain (non-JSON) text body stands for, or null when the operation has none: a route can send
+     * {@code "http://host/a.png"} to {@code gewe:postImage} and mean {@code imgUrl}.
+     */
+    public String mainField() {
+        return mainField;
+    }
+
+    /** The typed request class of this operation, or {@link GeweRequest} where there is none. */
+    public Class<? extends GeweRequest> requestType() {
+        return requestType;
+    }
+
+    /** The type the body becomes after a successful call. */
+    public Class<?> resultType() {
+        return resultType;
+    }
+
+    /** Whether this operation sends a message to a WeChat user or group. */
+    public boolean isSend() {
+        return "message".equals(module) && (action.startsWith("post") || action.startsWith("forward")
+                || "sendFinderMsg".equals(action));
+    }
+
+    /** Whether this operation downloads media and answers with a URL to it. */
+    public boolean isDownload() {
+        return action.startsWith("download");
+    }
+
+    @Override
+    public String toString() {
+        return qualifiedName();
+    }
+}

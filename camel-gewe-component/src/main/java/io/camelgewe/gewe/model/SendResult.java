@@ -1,0 +1,73 @@
+package io.camelgewe.gewe.model;
+
+/**
+ * The result of a message send ({@code postText}, {@code postVoice}, the forwards...): the message's ids.
+ * <p>
+ * {@code msgId} and {@code newMsgId} are 64-bit integers; they are kept as {@code Long} and never pass through a
+ * {@code double} (the examples in GeWe's documentation show them rounded by JavaScript). {@code createTime} (seconds
+ * since the epoch) and {@code type} may be null: GeWe leaves them null for some sends.
+ */
+public class SendResult extends GeweResult {
+
+    private String toWxid;
+    private Long createTime;
+    private Long msgId;
+    private Long newMsgId;
+    private Integer type;
+
+    /** The wxid or group id the message went to. */
+    public String getToWxid() {
+        return toWxid;
+    }
+
+    /** Sets the wxid or group id the message went to. */
+    public void setToWxid(String toWxid) {
+        this.toWxid = toWxid;
+    }
+
+    /** When the message was sent, in seconds since the epoch; null when GeWe does not say. */
+    public Long getCreateTime() {
+        return createTime;
+    }
+
+    /** Sets when the message was sent, in seconds since the epoch. */
+    public void setCreateTime(Long createTime) {
+        this.createTime = createTime;
+    }
+
+    /** The message id (32-bit in practice, kept as a long). */
+    public Long getMsgId() {
+        return msgId;
+    }
+
+    /** Sets the message id. */
+    public void setMsgId(Long msgId) {
+        this.msgId = msgId;
+    }
+
+    /** The 64-bit message id; with {@code msgId} and {@code createTime} it is what revokeMsg needs. */
+    public Long getNewMsgId() {
+        return newMsgId;
+    }
+
+    /** Sets the 64-bit message id. */
+    public void setNewMsgId(Long newMsgId) {
+        this.newMsgId = newMsgId;
+    }
+
+    /** The WeChat message type, when GeWe gives one (often null). */
+    public Integer getType() {
+        return type;
+    }
+
+    /** Sets the WeChat message type. */
+    public void setType(Integer type) {
+        this.type = type;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[toWxid=" + toWxid + ", msgId=" + msgId + ", newMsgId=" + newMsgId
+               + ", createTime=" + createTime + "]";
+    }
+}
