@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,12 +66,15 @@ public final class GeweCatalog {
     private final Map<String, GeweOperation> byQualifiedName;
     private final Map<String, List<GeweOperation>> byAction;
     private final Map<Class<?>, GeweOperation> byRequestType;
+    private final Set<String> fieldNames;
 
     private GeweCatalog(List<GeweOperation> operations) {
         Map<String, GeweOperation> qualified = new LinkedHashMap<>();
         Map<String, List<GeweOperation>> actions = new LinkedHashMap<>();
         Map<Class<?>, GeweOperation> requestTypes = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
         for (GeweOperation op : operations) {
+            op.fields().forEach(f -> names.add(f.name()));
             qualified.put(op.qualifiedName(), op);
             actions.computeIfAbsent(op.action(), a -> new ArrayList<>()).add(op);
             if (op.requestType() != GeweRequest.class) {
@@ -79,6 +84,7 @@ public final class GeweCatalog {
         this.byQualifiedName = Collections.unmodifiableMap(qualified);
         this.byAction = actions;
         this.byRequestType = requestTypes;
+        this.fieldNames = Set.copyOf(names);
     }
 
     /** The catalog shipped with the component. */
@@ -116,6 +122,11 @@ public final class GeweCatalog {
                                                        .collect(Collectors.joining(", ")));
         }
         throw new IllegalArgumentException("Unknown GeWe operation '" + key + "'. Valid operations: " + validNames());
+    }
+
+    /** Whether some operation has a request field of this name. */
+    public boolean isFieldName(String name) {
+        return fieldNames.contains(name);
     }
 
     /** The operation whose typed request class this is, or null. */

@@ -1,0 +1,69 @@
+package io.camelgewe.gewe;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The Camel headers of the {@code gewe:} component.
+ * <p>
+ * Any request field can come from a header named {@code CamelGewe} + the field name with its first letter in upper
+ * case ({@code toWxid} from {@code CamelGeweToWxid}); the common ones are listed here. A field in the body wins over
+ * its header, a header over the endpoint option.
+ */
+public final class GeweConstants {
+
+    /** Prefix of every header of this component. */
+    public static final String HEADER_PREFIX = "CamelGewe";
+
+    @Metadata(label = "producer", description = "The appId (logged-in device) of the request; overrides the endpoint's appId.",
+              javaType = "String")
+    public static final String APP_ID = "CamelGeweAppId";
+
+    @Metadata(label = "producer", description = "The wxid of the friend, or the group id (NNN@chatroom), a message goes to.",
+              javaType = "String")
+    public static final String TO_WXID = "CamelGeweToWxid";
+
+    @Metadata(label = "producer", description = "postImage: the URL GeWe downloads the image from.", javaType = "String")
+    public static final String IMG_URL = "CamelGeweImgUrl";
+
+    @Metadata(label = "producer", description = "postVideo: the URL GeWe downloads the video from.", javaType = "String")
+    public static final String VIDEO_URL = "CamelGeweVideoUrl";
+
+    @Metadata(label = "producer", description = "postVideo: the URL of the video's thumbnail.", javaType = "String")
+    public static final String THUMB_URL = "CamelGeweThumbUrl";
+
+    @Metadata(label = "producer", description = "postVideo: the video's length in seconds.", javaType = "Integer")
+    public static final String VIDEO_DURATION = "CamelGeweVideoDuration";
+
+    @Metadata(label = "producer", description = "postVoice: the URL of the SILK audio file.", javaType = "String")
+    public static final String VOICE_URL = "CamelGeweVoiceUrl";
+
+    @Metadata(label = "producer", description = "postVoice: the voice message's length in milliseconds.",
+              javaType = "Integer")
+    public static final String VOICE_DURATION = "CamelGeweVoiceDuration";
+
+    @Metadata(label = "producer", description = "download operations: the XML of the received message.",
+              javaType = "String")
+    public static final String XML = "CamelGeweXml";
+
+    @Metadata(label = "producer", description = "downloadImage: 1 HD, 2 normal (default), 3 thumbnail.",
+              javaType = "Integer")
+    public static final String TYPE = "CamelGeweType";
+
+    @Metadata(label = "producer", description = "Set after a send: the message id GeWe returned (also read by "
+                                                + "revokeMsg and downloadVoice as their msgId field).",
+              javaType = "Long")
+    public static final String MSG_ID = "CamelGeweMsgId";
+
+    @Metadata(label = "producer", description = "Set after a send: the 64-bit message id GeWe returned, exact (also "
+                                                + "read by revokeMsg as its newMsgId field).",
+              javaType = "Long")
+    public static final String NEW_MSG_ID = "CamelGeweNewMsgId";
+
+    @Metadata(label = "producer", description = "Set after a send: when the message was sent, in seconds since the "
+                                                + "epoch; absent when GeWe gives none (also read by revokeMsg).",
+              javaType = "Long")
+    public static final String CREATE_TIME = "CamelGeweCreateTime";
+
+    private GeweConstants() {
+    }
+}

@@ -1,0 +1,173 @@
+package io.camelgewe.gewe;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.camelgewe.gewe.catalog.GeweCatalog;
+import io.camelgewe.gewe.catalog.GeweField;
+import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.client.GeweReplyReader;
+import io.camelgewe.gewe.client.GeweRequestBuilder;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.PropertyConfigurerGetter;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Drive a personal WeChat account through the GeWe API: send messages and call any GeWe operation.
+ * <p>
+ * A {@code gewe:operation} endpoint calls one GeWe operation for each exchange sent to it.
+ * The operation is resolved against {@link GeweCatalog} when the endpoint is created, so a misspelt name or an option
+ * the operation does not take fails the route at start-up, not at the first message.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "gewe", title = "GeWe", syntax = "gewe:operation",
+             category = { Category.CHAT, Category.API }, headersClass = GeweConstants.class, lenientProperties = true,
+             producerOnly = true)
+public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    /** Options that configure the connection even where the operation has a field of that name. */
+    private static final Set<String> CONNECTION_OPTIONS = Set.of("token", "appId");
+
+    @UriParam
+    private GeweConfiguration configuration;
+
+    private GeweOperation operation;
+    private Map<String, Object> fieldOptions = Map.of();
+
+    /**
+     * @param uri           the endpoint URI
+     * @param component     the component
+     * @param configuration the endpoint's options, already holding the component's defaults
+     */
+    public GeweEndpoint(String uri, GeweComponent component, GeweConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    /**
+     * Resolves the operation and checks the options given in the URI against its fields.
+     *
+     * @param given        the names of the options given in the URI
+     * @param fieldOptions the options no typed option took: GeWe field names of the operation
+     */
+    void resolveOperation(Set<String> given, Map<String, Object> fieldOptions) {
+        this.operation = GeweCatalog.get().find(configuration.getOperation());
+        List<String> problems = new ArrayList<>();
+        for (String name : fieldOptions.keySet()) {
+            if (operation.field(name) == null) {
+                problems.add("unknown option '" + name + "'");
+            }
+        }
+        PropertyConfigurerGetter options = optionsGetter();
+        for (String name : given) {
+            // a typed option that is a field of some other operation (imgUrl on postText) is a mistake too
+            if (!fieldOptions.containsKey(name) && !CONNECTION_OPTIONS.contains(name)
+                    && GeweCatalog.get().isFieldName(name) && operation.field(name) == null) {
+                problems.add("option '" + name + "' is not a field of " + operation.action());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": " + String.join("; ", problems)
+                                               + ". The fields of " + operation.qualifiedName() + " are: "
+                                               + operation.fields().stream().map(GeweField::name)
+                                                       .collect(Collectors.joining(", ")));
+        }
+        Map<String, Object> values = new LinkedHashMap<>(fieldOptions);
+        for (GeweField f : operation.fields()) {
+            if (!values.containsKey(f.name()) && options != null && options.getOptionType(f.name(), false) != null) {
+                Object v = options.getOptionValue(this, f.name(), false);
+                if (v != null) {
+                    values.put(f.name(), v);
+                }
+            }
+        }
+        this.fieldOptions = values;
+    }
+
+    private PropertyConfigurerGetter optionsGetter() {
+        return getComponent().getEndpointPropertyConfigurer() instanceof PropertyConfigurerGetter g ? g : null;
+    }
+
+    @Override
+    public GeweComponent getComponent() {
+        return (GeweComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new GeweProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new UnsupportedOperationException("gewe:" + configuration.getOperation()
+                                                + " is a GeWe operation and can only be sent to");
+    }
+
+    /** Builds what the producer needs, checking the options once: the request builder. */
+    GeweRequestBuilder newRequestBuilder() {
+        return new GeweRequestBuilder(operation, fieldOptions);
+    }
+
+    /** The reader of this operation's replies. */
+    GeweReplyReader newReplyReader() {
+        return new GeweReplyReader(operation, configuration.getToken());
+    }
+
+    /** The URI the operation is posted to: baseUrl + /module/action. */
+    URI operationUri() {
+        String base = configuration.getBaseUrl();
+        if (base == null || base.isBlank()) {
+            throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": baseUrl is empty");
+        }
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        try {
+            URI uri = new URI(base + operation.path());
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new URISyntaxException(base, "an http or https URL with a host is needed");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": baseUrl '" + base
+                                               + "' is not a valid URL: " + e.getReason(), e);
+        }
+    }
+
+    /** The resolved operation. */
+    public GeweOperation getOperation() {
+        return operation;
+    }
+
+    /** The endpoint's options. */
+    public GeweConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** Replaces the endpoint's options. */
+    public void setConfiguration(GeweConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+}
