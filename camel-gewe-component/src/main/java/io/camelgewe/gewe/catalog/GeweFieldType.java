@@ -110,9 +110,11 @@ public enum GeweFieldType {
     }
 
     private static Object toNumber(Object value, boolean integral) {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte
-                || value instanceof BigInteger) {
+        if (value instanceof Long || value instanceof BigInteger) {
             return value;
+        }
+        if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
         }
         if (value instanceof JsonNode && ((JsonNode) value).isNumber()) {
             return toNumber(((JsonNode) value).numberValue(), integral);
