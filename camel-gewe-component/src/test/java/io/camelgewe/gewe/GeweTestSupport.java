@@ -1,0 +1,66 @@
+package io.camelgewe.gewe;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camelgewe.gewe.client.GeweJson;
+import io.camelgewe.gewe.simulator.GeweSimulator;
+import io.camelgewe.gewe.simulator.RecordedRequest;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Routes under test talk real HTTP to one {@link GeweSimulator} per test class; the component is configured with
+ * its base URL, token and appId.
+ */
+public abstract class GeweTestSupport extends CamelTestSupport {
+
+    protected static GeweSimulator simulator;
+
+    @BeforeAll
+    static void startSimulator() throws Exception {
+        simulator = GeweSimulator.start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        if (simulator != null) {
+            simulator.close();
+            simulator = null;
+        }
+    }
+
+    @BeforeEach
+    void resetSimulator() {
+        simulator.clearFaults();
+        simulator.clearRequests();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext ctx = super.createCamelContext();
+        GeweComponent gewe = new GeweComponent();
+        gewe.setBaseUrl(simulator.baseUrl());
+        gewe.setToken(simulator.token());
+        gewe.setAppId(simulator.appId());
+        ctx.addComponent("gewe", gewe);
+        return ctx;
+    }
+
+    /** The bodies the simulator received for an operation, as JSON trees. */
+    protected static List<JsonNode> bodiesSentTo(String operation) {
+        return simulator.requests(operation).stream().map(RecordedRequest::body).toList();
+    }
+
+    /** Parses JSON text, for comparing with what the simulator received. */
+    protected static JsonNode json(String text) {
+        try {
+            return GeweJson.mapper().readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

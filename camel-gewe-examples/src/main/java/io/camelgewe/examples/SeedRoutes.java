@@ -1,0 +1,52 @@
+package io.camelgewe.examples;
+
+import io.camelgewe.gewe.GeweConstants;
+import io.camelgewe.gewe.model.PostImageResult;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The first example routes: GeWe's seed operations, driven from a timer and from a drop folder.
+ * <ul>
+ * <li>{@code demo-media}: once at start, sends an image, a video and a voice message, and downloads an image.</li>
+ * <li>{@code drop-images}: every {@code *.json} or {@code *.txt} file dropped in the images folder becomes a
+ * postImage (JSON with toWxid and imgUrl, or a plain image URL); it ends in {@code .done}, or in {@code .error} with
+ * the reason beside it.</li>
+ * </ul>
+ */
+public class SeedRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("timer:demo?repeatCount=1").routeId("demo-media")
+                .setHeader(GeweConstants.TO_WXID, constant("{{gewe.examples.toWxid}}"))
+                .setBody(constant("https://dummyimage.com/400x400"))
+                .to("gewe:postImage")
+                .process(e -> {
+                    PostImageResult r = e.getMessage().getBody(PostImageResult.class);
+                    e.getMessage().setHeader("cdn", "aesKey=" + r.getAesKey() + " length=" + r.getLength());
+                })
+                .log("postImage sent: newMsgId=${header.CamelGeweNewMsgId}, ${header.cdn}")
+                .setBody(constant("{\"videoUrl\":\"https://media.example/clip.mp4\","
+                                  + "\"thumbUrl\":\"https://media.example/clip.jpg\",\"videoDuration\":10}"))
+                .to("gewe:postVideo")
+                .log("postVideo sent: newMsgId=${header.CamelGeweNewMsgId}, data=${bodyAs(String)}")
+                .setBody(constant("https://media.example/hello.silk"))
+                .setHeader(GeweConstants.VOICE_DURATION, constant(2300))
+                .to("gewe:postVoice")
+                .log("postVoice sent: newMsgId=${header.CamelGeweNewMsgId} at ${header.CamelGeweCreateTime}")
+                .setBody(constant("<?xml version=\"1.0\"?><msg><img aeskey=\"k\" length=\"4061\" /></msg>"))
+                .to("gewe:downloadImage")
+                .log("downloadImage: the image is at ${body.fileUrl}");
+
+        from("file:{{gewe.examples.dropDir}}/images?include=.*\\.(json|txt)&move=.done&moveFailed=.error")
+                .routeId("drop-images")
+                .onException(Exception.class)
+                    .log("${file:name} failed: ${exception.message}")
+                    .setBody(simple("${exception.message}"))
+                    .to("file:{{gewe.examples.dropDir}}/images/.error?fileName=${file:name}.reason.txt")
+                .end()
+                .setHeader(GeweConstants.TO_WXID, constant("{{gewe.examples.toWxid}}"))
+                .to("gewe:postImage")
+                .log("${file:name} sent as postImage: newMsgId=${header.CamelGeweNewMsgId}");
+    }
+}
