@@ -42,7 +42,7 @@ class GeweBodyFormsTest extends GeweTestSupport {
                 from("direct:postImageTo").to("gewe:postImage?toWxid=" + TO);
                 from("direct:downloadImage").to("gewe:downloadImage");
                 from("direct:convert").convertBodyTo(PostImage.class);
-                from("file:" + dropDir + "?include=.*\\.json").to("gewe:postImage");
+                from("file:" + dropDir + "?include=.*\\.json").routeId("drop").to("gewe:postImage");
             }
         };
     }
@@ -55,7 +55,7 @@ class GeweBodyFormsTest extends GeweTestSupport {
         simulator.clearRequests();
         Exchange out = template.send(uri, e -> e.getMessage().setBody(body));
         assertNull(out.getException(), () -> "body " + body.getClass().getSimpleName() + ": " + out.getException());
-        assertEquals(expected(), simulator.lastRequest().body(), "body " + body.getClass().getSimpleName());
+        assertEquals(expected(), simulator.lastRequest().json(), "body " + body.getClass().getSimpleName());
     }
 
     @Test
@@ -103,8 +103,8 @@ class GeweBodyFormsTest extends GeweTestSupport {
         String xml = "<?xml version=\"1.0\"?><msg><img aeskey=\"k\" length=\"1\"/></msg>";
         Exchange out = template.send("direct:downloadImage", e -> e.getMessage().setBody(xml));
         assertNull(out.getException());
-        assertEquals(xml, simulator.lastRequest().body().get("xml").asText());
-        assertEquals(2, simulator.lastRequest().body().get("type").intValue());
+        assertEquals(xml, simulator.lastRequest().json().get("xml").asText());
+        assertEquals(2, simulator.lastRequest().json().get("type").intValue());
     }
 
     @Test
@@ -115,10 +115,10 @@ class GeweBodyFormsTest extends GeweTestSupport {
     @Test
     void aFileDroppedInAFolder() throws Exception {
         simulator.clearRequests();
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("route5").whenDone(1).create();
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("drop").whenDone(1).create();
         Files.writeString(dropDir.resolve("order-1.json"), JSON);
         assertTrue(done.matches(10, TimeUnit.SECONDS));
-        assertEquals(expected(), simulator.lastRequest().body());
+        assertEquals(expected(), simulator.lastRequest().json());
     }
 
     @Test

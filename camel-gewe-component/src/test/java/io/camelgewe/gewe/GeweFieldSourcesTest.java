@@ -29,13 +29,19 @@ class GeweFieldSourcesTest extends GeweTestSupport {
         };
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void accounts() {
+        simulator.addAccount("wx_option");
+        simulator.addAccount("wx_header");
+    }
+
     private JsonNode send(String uri, Object body, Map<String, Object> headers) {
         Exchange out = template.send(uri, e -> {
             e.getMessage().setBody(body);
             e.getMessage().setHeaders(new java.util.HashMap<>(headers));
         });
         assertNull(out.getException(), () -> String.valueOf(out.getException()));
-        return simulator.lastRequest().body();
+        return simulator.lastRequest().json();
     }
 
     @Test

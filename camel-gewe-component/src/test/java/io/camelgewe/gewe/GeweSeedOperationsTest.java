@@ -55,7 +55,7 @@ class GeweSeedOperationsTest extends GeweTestSupport {
 
         assertEquals(json("{\"appId\":\"" + simulator.appId() + "\",\"toWxid\":\"" + GROUP
                           + "\",\"imgUrl\":\"http://dummyimage.com/400x400\"}"),
-                simulator.lastRequest().body());
+                simulator.lastRequest().json());
         PostImageResult r = out.getMessage().getBody(PostImageResult.class);
         assertEquals(GROUP, r.getToWxid());
         assertNotNull(r.getAesKey());
@@ -77,7 +77,7 @@ class GeweSeedOperationsTest extends GeweTestSupport {
         req.setVideoDuration(10L);
         Exchange out = template.send("direct:postVideo", e -> e.getMessage().setBody(req));
         assertNull(out.getException());
-        JsonNode sent = simulator.lastRequest().body();
+        JsonNode sent = simulator.lastRequest().json();
         assertTrue(sent.get("videoDuration").isIntegralNumber());
         assertEquals(json("{\"appId\":\"" + simulator.appId() + "\",\"toWxid\":\"" + GROUP
                           + "\",\"videoUrl\":\"https://media.example/v.mp4\","
@@ -98,7 +98,7 @@ class GeweSeedOperationsTest extends GeweTestSupport {
         req.setVoiceDuration(2000L);
         Exchange out = template.send("direct:postVoice", e -> e.getMessage().setBody(req));
         assertNull(out.getException());
-        assertEquals(2000, simulator.lastRequest().body().get("voiceDuration").intValue());
+        assertEquals(2000, simulator.lastRequest().json().get("voiceDuration").intValue());
         SendResult r = assertInstanceOf(SendResult.class, out.getMessage().getBody());
         assertNotNull(r.getCreateTime());
         assertEquals(r.getCreateTime(), out.getMessage().getHeader(GeweConstants.CREATE_TIME));
@@ -112,7 +112,7 @@ class GeweSeedOperationsTest extends GeweTestSupport {
         Exchange out = template.send("direct:downloadImage", e -> e.getMessage().setBody(req));
         assertNull(out.getException());
         assertEquals(json("{\"appId\":\"" + simulator.appId() + "\",\"xml\":" + quoted(IMAGE_XML) + ",\"type\":2}"),
-                simulator.lastRequest().body());
+                simulator.lastRequest().json());
         DownloadResult r = out.getMessage().getBody(DownloadResult.class);
         assertTrue(r.getFileUrl().startsWith("http://127.0.0.1:"), r.getFileUrl());
         assertFalse(r.toString().contains(r.getFileUrl()), "the signed URL stays out of toString()");

@@ -37,6 +37,7 @@ public abstract class GeweTestSupport extends CamelTestSupport {
     void resetSimulator() {
         simulator.clearFaults();
         simulator.clearRequests();
+        simulator.resetCounters();
     }
 
     @Override
@@ -52,7 +53,7 @@ public abstract class GeweTestSupport extends CamelTestSupport {
 
     /** The bodies the simulator received for an operation, as JSON trees. */
     protected static List<JsonNode> bodiesSentTo(String operation) {
-        return simulator.requests(operation).stream().map(RecordedRequest::body).toList();
+        return simulator.requests(operation).stream().map(RecordedRequest::json).toList();
     }
 
     /** Parses JSON text, for comparing with what the simulator received. */
