@@ -39,7 +39,7 @@ public final class ExamplesMain {
         gewe.setToken(token);
         gewe.setAppId(appId);
 
-        Main main = new Main(ExamplesMain.class);
+        Main main = new Main();
         main.bind("gewe", gewe);
         main.configure().addRoutesBuilder(new SeedRoutes());
         GeweSimulator started = simulator;

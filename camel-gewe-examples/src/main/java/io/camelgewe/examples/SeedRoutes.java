@@ -36,7 +36,7 @@ public class SeedRoutes extends RouteBuilder {
                 .log("postVoice sent: newMsgId=${header.CamelGeweNewMsgId} at ${header.CamelGeweCreateTime}")
                 .setBody(constant("<?xml version=\"1.0\"?><msg><img aeskey=\"k\" length=\"4061\" /></msg>"))
                 .to("gewe:downloadImage")
-                .log("downloadImage: the image is at ${body.fileUrl}");
+                .log("downloadImage answered: ${bodyAs(String)}");
 
         from("file:{{gewe.examples.dropDir}}/images?include=.*\\.(json|txt)&move=.done&moveFailed=.error")
                 .routeId("drop-images")
