@@ -29,6 +29,10 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cdncapacity":
+        case "cdnCapacity": target.setCdnCapacity(property(camelContext, int.class, value)); return true;
+        case "cdnrepository":
+        case "cdnRepository": target.setCdnRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -59,6 +63,10 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "cdncapacity":
+        case "cdnCapacity": return int.class;
+        case "cdnrepository":
+        case "cdnRepository": return org.apache.camel.spi.StateRepository.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "lazystartproducer":
@@ -90,6 +98,10 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "cdncapacity":
+        case "cdnCapacity": return target.getCdnCapacity();
+        case "cdnrepository":
+        case "cdnRepository": return target.getCdnRepository();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
         case "lazystartproducer":
@@ -107,6 +119,15 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "token": return target.getToken();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "cdnrepository":
+        case "cdnRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -53,6 +53,30 @@ public final class GeweConvertersLoader implements TypeConverterLoader, CamelCon
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.camelgewe.gewe.model.ForwardImage.class, io.camelgewe.gewe.model.ImageSendResult.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.camelgewe.gewe.GeweConverters.toForwardImage((io.camelgewe.gewe.model.ImageSendResult) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.camelgewe.gewe.model.ForwardVideo.class, io.camelgewe.gewe.model.VideoSendResult.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.camelgewe.gewe.GeweConverters.toForwardVideo((io.camelgewe.gewe.model.VideoSendResult) value, exchange);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.camelgewe.gewe.model.RevokeMsg.class, io.camelgewe.gewe.model.SendResult.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.camelgewe.gewe.GeweConverters.toRevokeMsg((io.camelgewe.gewe.model.SendResult) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.lang.String.class, io.camelgewe.gewe.model.GeweRequest.class, false,
             (type, exchange, value) -> {
                 Object answer = io.camelgewe.gewe.GeweConverters.toString((io.camelgewe.gewe.model.GeweRequest) value);

@@ -25,22 +25,62 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "appmsg": target.getConfiguration().setAppmsg(property(camelContext, java.lang.String.class, value)); return true;
+        case "ats": target.getConfiguration().setAts(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "cdnreuse":
+        case "cdnReuse": target.getConfiguration().setCdnReuse(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "content": target.getConfiguration().setContent(property(camelContext, java.lang.String.class, value)); return true;
+        case "coverimgurl":
+        case "coverImgUrl": target.getConfiguration().setCoverImgUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "desc": target.getConfiguration().setDesc(property(camelContext, java.lang.String.class, value)); return true;
+        case "displayname":
+        case "displayName": target.getConfiguration().setDisplayName(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadbaseurl":
+        case "downloadBaseUrl": target.getConfiguration().setDownloadBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "emojimd5":
+        case "emojiMd5": target.getConfiguration().setEmojiMd5(property(camelContext, java.lang.String.class, value)); return true;
+        case "emojisize":
+        case "emojiSize": target.getConfiguration().setEmojiSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "fetch": target.getConfiguration().setFetch(property(camelContext, boolean.class, value)); return true;
+        case "fetchdirectory":
+        case "fetchDirectory": target.getConfiguration().setFetchDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "filename":
+        case "fileName": target.getConfiguration().setFileName(property(camelContext, java.lang.String.class, value)); return true;
+        case "fileurl":
+        case "fileUrl": target.getConfiguration().setFileUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "imgurl":
         case "imgUrl": target.getConfiguration().setImgUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "linkurl":
+        case "linkUrl": target.getConfiguration().setLinkUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "miniappid":
+        case "miniAppId": target.getConfiguration().setMiniAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "namecardwxid":
+        case "nameCardWxid": target.getConfiguration().setNameCardWxid(property(camelContext, java.lang.String.class, value)); return true;
+        case "nickname":
+        case "nickName": target.getConfiguration().setNickName(property(camelContext, java.lang.String.class, value)); return true;
+        case "pagepath":
+        case "pagePath": target.getConfiguration().setPagePath(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, long.class, value)); return true;
         case "thumburl":
         case "thumbUrl": target.getConfiguration().setThumbUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
         case "towxid":
         case "toWxid": target.getConfiguration().setToWxid(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "type": target.getConfiguration().setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "typefallback":
+        case "typeFallback": target.getConfiguration().setTypeFallback(property(camelContext, boolean.class, value)); return true;
+        case "username":
+        case "userName": target.getConfiguration().setUserName(property(camelContext, java.lang.String.class, value)); return true;
         case "videoduration":
         case "videoDuration": target.getConfiguration().setVideoDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "videourl":
@@ -59,22 +99,62 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "appid":
         case "appId": return java.lang.String.class;
+        case "appmsg": return java.lang.String.class;
+        case "ats": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
+        case "cdnreuse":
+        case "cdnReuse": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "content": return java.lang.String.class;
+        case "coverimgurl":
+        case "coverImgUrl": return java.lang.String.class;
+        case "desc": return java.lang.String.class;
+        case "displayname":
+        case "displayName": return java.lang.String.class;
+        case "downloadbaseurl":
+        case "downloadBaseUrl": return java.lang.String.class;
+        case "emojimd5":
+        case "emojiMd5": return java.lang.String.class;
+        case "emojisize":
+        case "emojiSize": return java.lang.Integer.class;
+        case "fetch": return boolean.class;
+        case "fetchdirectory":
+        case "fetchDirectory": return java.lang.String.class;
+        case "filename":
+        case "fileName": return java.lang.String.class;
+        case "fileurl":
+        case "fileUrl": return java.lang.String.class;
         case "imgurl":
         case "imgUrl": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "linkurl":
+        case "linkUrl": return java.lang.String.class;
+        case "miniappid":
+        case "miniAppId": return java.lang.String.class;
+        case "namecardwxid":
+        case "nameCardWxid": return java.lang.String.class;
+        case "nickname":
+        case "nickName": return java.lang.String.class;
+        case "pagepath":
+        case "pagePath": return java.lang.String.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "thumburl":
         case "thumbUrl": return java.lang.String.class;
+        case "title": return java.lang.String.class;
         case "towxid":
         case "toWxid": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "type": return java.lang.String.class;
+        case "typefallback":
+        case "typeFallback": return boolean.class;
+        case "username":
+        case "userName": return java.lang.String.class;
         case "videoduration":
         case "videoDuration": return java.lang.Integer.class;
         case "videourl":
@@ -94,22 +174,62 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "appid":
         case "appId": return target.getConfiguration().getAppId();
+        case "appmsg": return target.getConfiguration().getAppmsg();
+        case "ats": return target.getConfiguration().getAts();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "callbackurl":
+        case "callbackUrl": return target.getConfiguration().getCallbackUrl();
+        case "cdnreuse":
+        case "cdnReuse": return target.getConfiguration().isCdnReuse();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "content": return target.getConfiguration().getContent();
+        case "coverimgurl":
+        case "coverImgUrl": return target.getConfiguration().getCoverImgUrl();
+        case "desc": return target.getConfiguration().getDesc();
+        case "displayname":
+        case "displayName": return target.getConfiguration().getDisplayName();
+        case "downloadbaseurl":
+        case "downloadBaseUrl": return target.getConfiguration().getDownloadBaseUrl();
+        case "emojimd5":
+        case "emojiMd5": return target.getConfiguration().getEmojiMd5();
+        case "emojisize":
+        case "emojiSize": return target.getConfiguration().getEmojiSize();
+        case "fetch": return target.getConfiguration().isFetch();
+        case "fetchdirectory":
+        case "fetchDirectory": return target.getConfiguration().getFetchDirectory();
+        case "filename":
+        case "fileName": return target.getConfiguration().getFileName();
+        case "fileurl":
+        case "fileUrl": return target.getConfiguration().getFileUrl();
         case "imgurl":
         case "imgUrl": return target.getConfiguration().getImgUrl();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "linkurl":
+        case "linkUrl": return target.getConfiguration().getLinkUrl();
+        case "miniappid":
+        case "miniAppId": return target.getConfiguration().getMiniAppId();
+        case "namecardwxid":
+        case "nameCardWxid": return target.getConfiguration().getNameCardWxid();
+        case "nickname":
+        case "nickName": return target.getConfiguration().getNickName();
+        case "pagepath":
+        case "pagePath": return target.getConfiguration().getPagePath();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "thumburl":
         case "thumbUrl": return target.getConfiguration().getThumbUrl();
+        case "title": return target.getConfiguration().getTitle();
         case "towxid":
         case "toWxid": return target.getConfiguration().getToWxid();
         case "token": return target.getConfiguration().getToken();
         case "type": return target.getConfiguration().getType();
+        case "typefallback":
+        case "typeFallback": return target.getConfiguration().isTypeFallback();
+        case "username":
+        case "userName": return target.getConfiguration().getUserName();
         case "videoduration":
         case "videoDuration": return target.getConfiguration().getVideoDuration();
         case "videourl":

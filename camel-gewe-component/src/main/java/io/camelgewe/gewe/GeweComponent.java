@@ -3,10 +3,12 @@ package io.camelgewe.gewe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.camelgewe.gewe.client.CdnMemory;
 import io.camelgewe.gewe.client.GeweHttpClient;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -58,7 +60,18 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
               description = "Use the CamelContext's global SSLContextParameters when none is set here.")
     private boolean useGlobalSslContextParameters;
 
+    @Metadata(label = "advanced",
+              description = "Where endpoints with cdnReuse remember the CDN copies of media they sent, per account. By "
+                            + "default a bounded in-memory repository (cdnCapacity entries); give a shared Camel "
+                            + "StateRepository (a bean) so that every instance of a cluster reuses the same copies.")
+    private StateRepository<String, String> cdnRepository;
+
+    @Metadata(label = "advanced", defaultValue = "10000",
+              description = "The entries the default in-memory cdnRepository keeps (least recently used go first).")
+    private int cdnCapacity = 10_000;
+
     private final Object clientLock = new Object();
+    private CdnMemory cdnMemory;
     private GeweHttpClient httpClient;
 
     /** Creates the component; Camel does this when the first {@code gewe:} URI is used. */
@@ -101,6 +114,19 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
         }
     }
 
+    /** The memory of CDN copies every endpoint with cdnReuse shares. */
+    CdnMemory cdnMemory() throws Exception {
+        synchronized (clientLock) {
+            if (cdnMemory == null) {
+                StateRepository<String, String> repo = cdnRepository != null ? cdnRepository
+                        : CdnMemory.bounded(cdnCapacity);
+                org.apache.camel.support.service.ServiceHelper.startService(repo);
+                cdnMemory = new CdnMemory(repo);
+            }
+            return cdnMemory;
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
         synchronized (clientLock) {
@@ -108,8 +134,33 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
                 httpClient.close();
                 httpClient = null;
             }
+            if (cdnMemory != null && cdnRepository == null) {
+                // the default repository is ours; a user's bean is theirs to stop
+                org.apache.camel.support.service.ServiceHelper.stopService(cdnMemory.repository());
+            }
+            cdnMemory = null;
         }
         super.doStop();
+    }
+
+    /** The repository of CDN copies. */
+    public StateRepository<String, String> getCdnRepository() {
+        return cdnRepository;
+    }
+
+    /** Sets the repository of CDN copies. */
+    public void setCdnRepository(StateRepository<String, String> cdnRepository) {
+        this.cdnRepository = cdnRepository;
+    }
+
+    /** The size of the default CDN memory. */
+    public int getCdnCapacity() {
+        return cdnCapacity;
+    }
+
+    /** Sets the size of the default CDN memory. */
+    public void setCdnCapacity(int cdnCapacity) {
+        this.cdnCapacity = cdnCapacity;
     }
 
     /** The default base URL of the GeWe API. */

@@ -64,6 +64,21 @@ public final class GeweConstants {
               javaType = "Long")
     public static final String CREATE_TIME = "CamelGeweCreateTime";
 
+    @Metadata(label = "producer", description = "Set by postImage/postVideo with cdnReuse: true when the media was sent "
+                                                + "as a forward of its WeChat CDN copy, false when it was uploaded.",
+              javaType = "Boolean")
+    public static final String CDN_REUSED = "CamelGeweCdnReused";
+
+    @Metadata(label = "producer", description = "Set by downloadImage with typeFallback when GeWe delivered another "
+                                                + "image type than the one asked for: 1 HD, 2 normal, 3 thumbnail.",
+              javaType = "Integer")
+    public static final String IMAGE_TYPE = "CamelGeweImageType";
+
+    @Metadata(label = "producer", description = "Set by download operations with fetch: the fileUrl GeWe answered with "
+                                                + "(valid 7 days); the body is the file itself.",
+              javaType = "String")
+    public static final String FILE_URL = "CamelGeweFileUrl";
+
     private GeweConstants() {
     }
 }

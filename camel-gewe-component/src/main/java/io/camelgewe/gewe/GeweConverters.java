@@ -7,8 +7,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.camelgewe.gewe.catalog.GeweCatalog;
 import io.camelgewe.gewe.client.GeweJson;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
+import io.camelgewe.gewe.model.ForwardImage;
+import io.camelgewe.gewe.model.ForwardVideo;
 import io.camelgewe.gewe.model.GeweRequest;
 import io.camelgewe.gewe.model.GeweResult;
+import io.camelgewe.gewe.model.ImageSendResult;
+import io.camelgewe.gewe.model.RevokeMsg;
+import io.camelgewe.gewe.model.SendResult;
+import io.camelgewe.gewe.model.VideoSendResult;
 import org.apache.camel.Converter;
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.TypeConverterRegistry;
@@ -45,6 +51,29 @@ public final class GeweConverters {
     @Converter
     public static Map<String, Object> toMap(GeweResult result) {
         return GeweJson.mapper().convertValue(result, MAP);
+    }
+
+    /** A send's result to the revokeMsg request that takes the message back. */
+    @Converter
+    public static RevokeMsg toRevokeMsg(SendResult result) {
+        return result.toRevokeMsg();
+    }
+
+    /** A postImage (or forwardImage) result to the forwardImage request that resends it from WeChat's CDN. */
+    @Converter
+    public static ForwardImage toForwardImage(ImageSendResult result) {
+        return result.toForwardImage();
+    }
+
+    /**
+     * A postVideo (or forwardVideo) result to the forwardVideo request that resends it from WeChat's CDN; the play
+     * length is read from the exchange's {@code CamelGeweVideoDuration} header when there is one.
+     */
+    @Converter
+    public static ForwardVideo toForwardVideo(VideoSendResult result, Exchange exchange) {
+        Long seconds = exchange == null ? null
+                : exchange.getMessage().getHeader(GeweConstants.VIDEO_DURATION, Long.class);
+        return result.toForwardVideo(seconds == null ? 0 : seconds);
     }
 
     /** A request as the JSON GeWe receives (before endpoint options and headers are added). */

@@ -36,6 +36,10 @@ import org.apache.camel.support.DefaultEndpoint;
              producerOnly = true)
 public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
+    /** The media sends whose CDN copy can be forwarded, and the forward that does it. */
+    private static final Map<String, String> CDN_FORWARDS = Map.of("message/postImage", "forwardImage",
+            "message/postVideo", "forwardVideo");
+
     /** Options that configure the connection even where the operation has a field of that name. */
     private static final Set<String> CONNECTION_OPTIONS = Set.of("token", "appId");
 
@@ -76,6 +80,15 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                     && GeweCatalog.get().isFieldName(name) && operation.field(name) == null) {
                 problems.add("option '" + name + "' is not a field of " + operation.action());
             }
+        }
+        if (configuration.isFetch() && !operation.isDownload()) {
+            problems.add("fetch is for download operations only");
+        }
+        if (configuration.isTypeFallback() && !"message/downloadImage".equals(operation.qualifiedName())) {
+            problems.add("typeFallback is for downloadImage only");
+        }
+        if (configuration.isCdnReuse() && !CDN_FORWARDS.containsKey(operation.qualifiedName())) {
+            problems.add("cdnReuse is for postImage and postVideo only");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": " + String.join("; ", problems)
@@ -120,13 +133,56 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return new GeweRequestBuilder(operation, fieldOptions);
     }
 
+    /** A request builder for another operation (a CDN forward), with the connection options only. */
+    GeweRequestBuilder newRequestBuilder(GeweOperation other) {
+        return new GeweRequestBuilder(other, Map.of());
+    }
+
     /** The reader of this operation's replies. */
     GeweReplyReader newReplyReader() {
-        return new GeweReplyReader(operation, configuration.getToken());
+        return newReplyReader(operation);
+    }
+
+    /** The reader of an operation's replies. */
+    GeweReplyReader newReplyReader(GeweOperation op) {
+        return new GeweReplyReader(op, configuration.getToken());
+    }
+
+    /** The forward that resends this media operation's CDN copy: forwardImage for postImage, forwardVideo for postVideo. */
+    GeweOperation cdnForwardOperation() {
+        return GeweCatalog.get().find("message/" + CDN_FORWARDS.get(operation.qualifiedName()));
+    }
+
+    /** The folder fetched downloads are spooled to. */
+    java.nio.file.Path fetchDirectory() {
+        String dir = configuration.getFetchDirectory();
+        return dir == null || dir.isBlank()
+                ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "camel-gewe")
+                : java.nio.file.Path.of(dir);
+    }
+
+    /** What a relative fileUrl is resolved against: downloadBaseUrl, or baseUrl's scheme, host and port. */
+    URI downloadBase() {
+        String base = configuration.getDownloadBaseUrl();
+        try {
+            if (base == null || base.isBlank()) {
+                URI api = operationUri(operation);
+                return new URI(api.getScheme(), null, api.getHost(), api.getPort(), "/", null, null);
+            }
+            return new URI(base.endsWith("/") ? base : base + "/");
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": downloadBaseUrl '" + base
+                                               + "' is not a valid URL: " + e.getReason(), e);
+        }
     }
 
     /** The URI the operation is posted to: baseUrl + /module/action. */
     URI operationUri() {
+        return operationUri(operation);
+    }
+
+    /** The URI an operation is posted to: baseUrl + /module/action. */
+    URI operationUri(GeweOperation op) {
         String base = configuration.getBaseUrl();
         if (base == null || base.isBlank()) {
             throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": baseUrl is empty");
@@ -135,7 +191,7 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             base = base.substring(0, base.length() - 1);
         }
         try {
-            URI uri = new URI(base + operation.path());
+            URI uri = new URI(base + op.path());
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 throw new URISyntaxException(base, "an http or https URL with a host is needed");
             }

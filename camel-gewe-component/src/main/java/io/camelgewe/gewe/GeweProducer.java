@@ -1,19 +1,27 @@
 package io.camelgewe.gewe;
 
 import java.net.URI;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
+import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.client.CdnMemory;
+import io.camelgewe.gewe.client.FetchedFile;
 import io.camelgewe.gewe.client.GeweHttpClient;
 import io.camelgewe.gewe.client.GeweReplyReader;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
+import io.camelgewe.gewe.model.CdnSendResult;
+import io.camelgewe.gewe.model.DownloadResult;
+import io.camelgewe.gewe.model.ImageSendResult;
 import io.camelgewe.gewe.model.SendResult;
+import io.camelgewe.gewe.model.VideoSendResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
@@ -22,6 +30,9 @@ import org.apache.hc.core5.util.Timeout;
  * Calls one GeWe operation per exchange, asynchronously: the request is built and validated on the caller's thread,
  * sent without blocking, and the exchange is resumed on the HTTP client's I/O thread when GeWe answers. The callback
  * is completed exactly once on every path.
+ * <p>
+ * Optional steps compose around the call without blocking: CDN reuse (a forward instead of a full media send), image
+ * type fallback (downloadImage), and fetching the downloaded file.
  */
 public class GeweProducer extends DefaultAsyncProducer {
 
@@ -29,13 +40,15 @@ public class GeweProducer extends DefaultAsyncProducer {
     static final String TOKEN_HEADER = "X-GEWE-TOKEN";
 
     private final GeweEndpoint endpoint;
-    private GeweRequestBuilder requestBuilder;
-    private GeweReplyReader replyReader;
+    private GeweOperation operation;
     private GeweHttpClient client;
-    private URI uri;
     private Header tokenHeader;
     private RequestConfig requestConfig;
-    private String operationName;
+    private Call call;
+    private Call forward;
+    private CdnMemory cdn;
+    private Path fetchDirectory;
+    private URI downloadBase;
 
     /** @param endpoint the endpoint whose operation this producer calls */
     public GeweProducer(GeweEndpoint endpoint) {
@@ -51,42 +64,204 @@ public class GeweProducer extends DefaultAsyncProducer {
             throw new IllegalArgumentException("gewe:" + cfg.getOperation() + " needs a GeWe token: set it on the "
                                                + "component (camel.component.gewe.token) or as the endpoint's token option");
         }
-        this.operationName = endpoint.getOperation().qualifiedName();
-        this.requestBuilder = endpoint.newRequestBuilder();
-        this.replyReader = endpoint.newReplyReader();
-        this.uri = endpoint.operationUri();
+        this.operation = endpoint.getOperation();
         this.tokenHeader = new SecretHeader(TOKEN_HEADER, cfg.getToken());
         this.requestConfig = RequestConfig.custom()
                 .setConnectTimeout(Timeout.ofMilliseconds(cfg.getConnectTimeout()))
                 .setResponseTimeout(Timeout.ofMilliseconds(cfg.getResponseTimeout()))
                 .build();
+        this.call = new Call(operation, endpoint.newRequestBuilder(), endpoint.newReplyReader(),
+                endpoint.operationUri(operation));
+        if (cfg.isCdnReuse()) {
+            GeweOperation fwd = endpoint.cdnForwardOperation();
+            this.forward = new Call(fwd, endpoint.newRequestBuilder(fwd), endpoint.newReplyReader(fwd),
+                    endpoint.operationUri(fwd));
+            this.cdn = endpoint.getComponent().cdnMemory();
+        }
+        if (cfg.isFetch()) {
+            this.fetchDirectory = endpoint.fetchDirectory();
+            this.downloadBase = endpoint.downloadBase();
+        }
         this.client = endpoint.getComponent().httpClient();
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        byte[] json;
+        CompletableFuture<Object> result;
         try {
-            json = requestBuilder.build(exchange);
+            Object[] values = call.builder.resolve(exchange);
+            result = cdn != null ? sendReusingCdn(exchange, values) : send(call, values);
+            if (endpoint.getConfiguration().isTypeFallback()) {
+                result = result.exceptionallyCompose(e -> otherImageTypes(exchange, values, e, 0));
+            }
+            if (fetchDirectory != null) {
+                result = result.thenCompose(r -> fetch(exchange, r));
+            }
         } catch (Exception e) {
             exchange.setException(e);
             callback.done(true);
             return true;
         }
-        Reply reply = new Reply(exchange, callback);
-        try {
-            client.post(uri, json, tokenHeader, requestConfig, reply);
-        } catch (Exception e) {
-            // the client refused the request before sending it (stopping, or shut down)
-            reply.fail(new GeweConnectionException(operationName, GeweDelivery.NOT_SENT,
-                    "the HTTP client did not accept the request: " + e.getMessage(), e));
-        }
+        result.whenComplete((r, e) -> complete(exchange, callback, r, e));
         return false;
     }
 
+    private void complete(Exchange exchange, AsyncCallback callback, Object result, Throwable failure) {
+        try {
+            if (failure == null) {
+                apply(exchange, result);
+            } else {
+                exchange.setException(unwrap(failure));
+            }
+        } catch (Throwable t) {
+            exchange.setException(t);
+        } finally {
+            callback.done(false);
+        }
+    }
+
+    /** One HTTP call: the request is sent and GeWe's answer read into the operation's result. */
+    private CompletableFuture<Object> send(Call target, Object[] values) {
+        byte[] json = target.builder.write(values);
+        GeweConfiguration cfg = endpoint.getConfiguration();
+        return client.post(target.uri, json, tokenHeader, requestConfig).handle((response, failure) -> {
+            if (failure != null) {
+                throw GeweHttpClient.failure(target.operation.qualifiedName(), unwrap(failure), cfg.getConnectTimeout(),
+                        cfg.getResponseTimeout());
+            }
+            return target.reader.read(response.getCode(), response.getReasonPhrase(), response.getBodyBytes());
+        });
+    }
+
+    /**
+     * A media send that GeWe uploaded before for this account goes as a forward of the CDN copy; a refused forward
+     * falls back to the full send. A forward whose fate is unknown is not followed by a full send: that could deliver
+     * the media twice.
+     */
+    private CompletableFuture<Object> sendReusingCdn(Exchange exchange, Object[] values) {
+        String appId = String.valueOf(call.builder.value(values, "appId"));
+        String url = String.valueOf(call.builder.value(values, operation.mainField()));
+        String action = operation.action();
+        CdnSendResult known = cdn.recall(appId, action, url, cdnResultType());
+        if (known == null) {
+            return rememberCdn(send(call, values), exchange, appId, url, false);
+        }
+        Object[] fwd = forward.builder.resolve(java.util.Map.of("appId", appId,
+                "toWxid", call.builder.value(values, "toWxid"), "xml", forwardXml(known, values)));
+        return send(forward, fwd).handle((r, e) -> {
+            if (e == null) {
+                exchange.getMessage().setHeader(GeweConstants.CDN_REUSED, Boolean.TRUE);
+                return CompletableFuture.completedFuture(r);
+            }
+            Throwable cause = unwrap(e);
+            if (cause instanceof GeweException && ((GeweException) cause).getDelivery() == GeweDelivery.UNKNOWN) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            cdn.forget(appId, action, url);
+            return rememberCdn(send(call, values), exchange, appId, url, false);
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<Object> rememberCdn(CompletableFuture<Object> sent, Exchange exchange, String appId,
+                                                  String url, boolean reused) {
+        return sent.thenApply(r -> {
+            if (r instanceof CdnSendResult) {
+                cdn.remember(appId, operation.action(), url, (CdnSendResult) r);
+            }
+            exchange.getMessage().setHeader(GeweConstants.CDN_REUSED, reused);
+            return r;
+        });
+    }
+
+    private Class<? extends CdnSendResult> cdnResultType() {
+        return operation.resultType() == VideoSendResult.class ? VideoSendResult.class : ImageSendResult.class;
+    }
+
+    private Object forwardXml(CdnSendResult known, Object[] values) {
+        if (known instanceof VideoSendResult) {
+            Object seconds = call.builder.value(values, "videoDuration");
+            return ((VideoSendResult) known).toForwardVideo(seconds == null ? 0 : Long.parseLong(seconds.toString()))
+                    .getXml();
+        }
+        return ((ImageSendResult) known).toForwardImage().getXml();
+    }
+
+    /**
+     * downloadImage with typeFallback: when GeWe refuses the type asked for, the other types are tried, nearest
+     * first (asked 1: 2, 3; asked 2: 1, 3; asked 3: 2, 1). Transport failures are not retried.
+     */
+    private CompletableFuture<Object> otherImageTypes(Exchange exchange, Object[] values, Throwable failure,
+                                                      int tried) {
+        Throwable cause = unwrap(failure);
+        if (!(cause instanceof GeweApiException)) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        long asked = ((Number) call.builder.value(values, "type")).longValue();
+        long[] order = asked == 1 ? new long[] { 2, 3 } : asked == 3 ? new long[] { 2, 1 } : new long[] { 1, 3 };
+        if (tried >= order.length) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        long type = order[tried];
+        return send(call, call.builder.with(values, "type", type))
+                .thenApply(r -> {
+                    exchange.getMessage().setHeader(GeweConstants.IMAGE_TYPE, (int) type);
+                    return r;
+                })
+                .exceptionallyCompose(e -> otherImageTypes(exchange, values, e, tried + 1));
+    }
+
+    /** Fetches the file a download answered with; the body becomes a stream over the spooled copy. */
+    private CompletableFuture<Object> fetch(Exchange exchange, Object result) {
+        if (!(result instanceof DownloadResult) || ((DownloadResult) result).getFileUrl() == null) {
+            return CompletableFuture.failedFuture(new GeweResponseException(operation.qualifiedName(),
+                    "GeWe's answer has no fileUrl to fetch", null));
+        }
+        String fileUrl = ((DownloadResult) result).getFileUrl();
+        URI uri;
+        try {
+            uri = downloadBase.resolve(fileUrl.trim());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(new GeweResponseException(operation.qualifiedName(),
+                    "GeWe's fileUrl is not a URL", e));
+        }
+        GeweConfiguration cfg = endpoint.getConfiguration();
+        return client.fetch(uri, requestConfig, fetchDirectory).handle((file, failure) -> {
+            if (failure != null) {
+                Throwable cause = unwrap(failure);
+                if (cause instanceof org.apache.hc.core5.http.HttpException) {
+                    throw new GeweResponseException(operation.qualifiedName(), cause.getMessage(), cause);
+                }
+                throw GeweHttpClient.failure(operation.qualifiedName(), cause, cfg.getConnectTimeout(),
+                        cfg.getResponseTimeout());
+            }
+            exchange.getMessage().setHeader(GeweConstants.FILE_URL, fileUrl);
+            return file;
+        });
+    }
+
     /** Puts a result on the exchange: the body, and the message ids as headers. */
-    private static void apply(Exchange exchange, Object result) {
+    private static void apply(Exchange exchange, Object result) throws java.io.IOException {
         Message message = exchange.getMessage();
+        if (result instanceof FetchedFile) {
+            FetchedFile file = (FetchedFile) result;
+            SpooledFileStream body = new SpooledFileStream(file.path());
+            message.setBody(body);
+            message.setHeader(Exchange.FILE_NAME, file.fileName());
+            message.setHeader(Exchange.FILE_LENGTH, file.length());
+            setOrRemove(message, Exchange.CONTENT_TYPE, file.contentType());
+            exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                @Override
+                public void onDone(Exchange done) {
+                    try {
+                        body.close();
+                    } catch (java.io.IOException ignored) {
+                        // the file goes anyway
+                    }
+                    SpooledFileStream.delete(file.path());
+                }
+            });
+            return;
+        }
         message.setBody(result);
         if (result instanceof SendResult) {
             SendResult sent = (SendResult) result;
@@ -105,54 +280,16 @@ public class GeweProducer extends DefaultAsyncProducer {
         }
     }
 
-    /** Completes one exchange from the HTTP client's callback, exactly once. */
-    private final class Reply implements FutureCallback<SimpleHttpResponse> {
-
-        private final Exchange exchange;
-        private final AsyncCallback callback;
-        private final AtomicBoolean done = new AtomicBoolean();
-
-        Reply(Exchange exchange, AsyncCallback callback) {
-            this.exchange = exchange;
-            this.callback = callback;
+    private static Throwable unwrap(Throwable t) {
+        Throwable c = t;
+        while (c instanceof CompletionException && c.getCause() != null) {
+            c = c.getCause();
         }
+        return c;
+    }
 
-        @Override
-        public void completed(SimpleHttpResponse response) {
-            if (!done.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                apply(exchange, replyReader.read(response.getCode(), response.getReasonPhrase(), response.getBodyBytes()));
-            } catch (Throwable t) {
-                exchange.setException(t);
-            } finally {
-                callback.done(false);
-            }
-        }
-
-        @Override
-        public void failed(Exception ex) {
-            GeweConfiguration cfg = endpoint.getConfiguration();
-            fail(GeweHttpClient.failure(operationName, ex, cfg.getConnectTimeout(), cfg.getResponseTimeout()));
-        }
-
-        @Override
-        public void cancelled() {
-            fail(new GeweConnectionException(operationName, GeweDelivery.UNKNOWN,
-                    "the request was cancelled (the HTTP client is shutting down)", null));
-        }
-
-        void fail(Exception e) {
-            if (!done.compareAndSet(false, true)) {
-                return;
-            }
-            try {
-                exchange.setException(e);
-            } finally {
-                callback.done(false);
-            }
-        }
+    /** What one operation's call needs, prepared once. */
+    private record Call(GeweOperation operation, GeweRequestBuilder builder, GeweReplyReader reader, URI uri) {
     }
 
     /** The token header, which never shows its value in logs (HttpClient's header log prints toString()). */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgewe.gewe.model.DownloadImage;
 import io.camelgewe.gewe.model.DownloadResult;
 import io.camelgewe.gewe.model.PostImage;
-import io.camelgewe.gewe.model.PostImageResult;
+import io.camelgewe.gewe.model.ImageSendResult;
 import io.camelgewe.gewe.model.PostVideo;
-import io.camelgewe.gewe.model.PostVideoResult;
+import io.camelgewe.gewe.model.VideoSendResult;
 import io.camelgewe.gewe.model.PostVoice;
 import io.camelgewe.gewe.model.SendResult;
 import org.apache.camel.Exchange;
@@ -56,7 +56,7 @@ class GeweSeedOperationsTest extends GeweTestSupport {
         assertEquals(json("{\"appId\":\"" + simulator.appId() + "\",\"toWxid\":\"" + GROUP
                           + "\",\"imgUrl\":\"http://dummyimage.com/400x400\"}"),
                 simulator.lastRequest().json());
-        PostImageResult r = out.getMessage().getBody(PostImageResult.class);
+        ImageSendResult r = out.getMessage().getBody(ImageSendResult.class);
         assertEquals(GROUP, r.getToWxid());
         assertNotNull(r.getAesKey());
         assertNotNull(r.getFileId());
@@ -83,7 +83,7 @@ class GeweSeedOperationsTest extends GeweTestSupport {
                           + "\",\"videoUrl\":\"https://media.example/v.mp4\","
                           + "\"thumbUrl\":\"https://media.example/logo.jpg\",\"videoDuration\":10}"),
                 sent);
-        PostVideoResult r = out.getMessage().getBody(PostVideoResult.class);
+        VideoSendResult r = out.getMessage().getBody(VideoSendResult.class);
         assertNull(r.getCreateTime(), "GeWe leaves createTime null for videos");
         assertFalse(out.getMessage().getHeaders().containsKey(GeweConstants.CREATE_TIME));
         assertNotNull(r.getAesKey());

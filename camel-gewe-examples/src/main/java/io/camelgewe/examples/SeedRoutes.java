@@ -1,7 +1,7 @@
 package io.camelgewe.examples;
 
 import io.camelgewe.gewe.GeweConstants;
-import io.camelgewe.gewe.model.PostImageResult;
+import io.camelgewe.gewe.model.ImageSendResult;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -22,7 +22,7 @@ public class SeedRoutes extends RouteBuilder {
                 .setBody(constant("https://dummyimage.com/400x400"))
                 .to("gewe:postImage")
                 .process(e -> {
-                    PostImageResult r = e.getMessage().getBody(PostImageResult.class);
+                    ImageSendResult r = e.getMessage().getBody(ImageSendResult.class);
                     e.getMessage().setHeader("cdn", "aesKey=" + r.getAesKey() + " length=" + r.getLength());
                 })
                 .log("postImage sent: newMsgId=${header.CamelGeweNewMsgId}, ${header.cdn}")

@@ -6,25 +6,48 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelgewe.gewe.model.CheckOnline;
+import io.camelgewe.gewe.model.DownloadCdn;
+import io.camelgewe.gewe.model.DownloadEmojiMd5;
+import io.camelgewe.gewe.model.DownloadFile;
 import io.camelgewe.gewe.model.DownloadImage;
 import io.camelgewe.gewe.model.DownloadResult;
+import io.camelgewe.gewe.model.DownloadVideo;
+import io.camelgewe.gewe.model.DownloadVoice;
+import io.camelgewe.gewe.model.ForwardFile;
+import io.camelgewe.gewe.model.ForwardImage;
+import io.camelgewe.gewe.model.ForwardMiniApp;
+import io.camelgewe.gewe.model.ForwardUrl;
+import io.camelgewe.gewe.model.ForwardVideo;
 import io.camelgewe.gewe.model.GeweRequest;
+import io.camelgewe.gewe.model.ImageSendResult;
+import io.camelgewe.gewe.model.Logout;
+import io.camelgewe.gewe.model.PostAppMsg;
+import io.camelgewe.gewe.model.PostEmoji;
+import io.camelgewe.gewe.model.PostFile;
 import io.camelgewe.gewe.model.PostImage;
-import io.camelgewe.gewe.model.PostImageResult;
+import io.camelgewe.gewe.model.PostLink;
+import io.camelgewe.gewe.model.PostMiniApp;
+import io.camelgewe.gewe.model.PostNameCard;
+import io.camelgewe.gewe.model.PostText;
 import io.camelgewe.gewe.model.PostVideo;
-import io.camelgewe.gewe.model.PostVideoResult;
 import io.camelgewe.gewe.model.PostVoice;
+import io.camelgewe.gewe.model.Reconnection;
+import io.camelgewe.gewe.model.RevokeMsg;
+import io.camelgewe.gewe.model.SendFinderMsg;
 import io.camelgewe.gewe.model.SendResult;
+import io.camelgewe.gewe.model.SetCallback;
+import io.camelgewe.gewe.model.VideoSendResult;
 
 /**
  * Every GeWe operation, read once from {@code gewe-catalog.json} (GeWe's catalog, copied unchanged from the official
@@ -38,26 +61,57 @@ public final class GeweCatalog {
 
     private static final String RESOURCE = "gewe-catalog.json";
 
-    /** The field a plain, non-JSON text body stands for. */
-    private static final Map<String, String> MAIN_FIELDS = Map.of(
-            "message/postImage", "imgUrl",
-            "message/postVideo", "videoUrl",
-            "message/postVoice", "voiceUrl",
-            "message/downloadImage", "xml");
+    /**
+     * What the component adds to GeWe's rows: the typed request and result classes, and the field a plain, non-JSON
+     * text body stands for. Operations not listed take {@link GeweRequest} and answer with a Jackson tree.
+     */
+    private static final Map<String, Overlay> OVERLAYS = Map.ofEntries(
+            overlay("message/postText", PostText.class, SendResult.class, "content"),
+            overlay("message/postImage", PostImage.class, ImageSendResult.class, "imgUrl"),
+            overlay("message/postVideo", PostVideo.class, VideoSendResult.class, "videoUrl"),
+            overlay("message/postVoice", PostVoice.class, SendResult.class, "voiceUrl"),
+            overlay("message/postFile", PostFile.class, SendResult.class, "fileUrl", "fileName"),
+            overlay("message/postLink", PostLink.class, SendResult.class, "linkUrl"),
+            overlay("message/postNameCard", PostNameCard.class, SendResult.class, "nameCardWxid"),
+            overlay("message/postEmoji", PostEmoji.class, SendResult.class, "emojiMd5"),
+            overlay("message/postAppMsg", PostAppMsg.class, SendResult.class, "appmsg"),
+            overlay("message/postMiniApp", PostMiniApp.class, SendResult.class, null),
+            overlay("message/forwardFile", ForwardFile.class, SendResult.class, "xml"),
+            overlay("message/forwardImage", ForwardImage.class, ImageSendResult.class, "xml"),
+            overlay("message/forwardVideo", ForwardVideo.class, VideoSendResult.class, "xml"),
+            overlay("message/forwardUrl", ForwardUrl.class, SendResult.class, "xml"),
+            overlay("message/forwardMiniApp", ForwardMiniApp.class, SendResult.class, "xml"),
+            overlay("message/revokeMsg", RevokeMsg.class, JsonNode.class, null),
+            overlay("message/sendFinderMsg", SendFinderMsg.class, JsonNode.class, null),
+            overlay("message/downloadImage", DownloadImage.class, DownloadResult.class, "xml"),
+            overlay("message/downloadVideo", DownloadVideo.class, DownloadResult.class, "xml"),
+            overlay("message/downloadVoice", DownloadVoice.class, DownloadResult.class, "xml"),
+            overlay("message/downloadFile", DownloadFile.class, DownloadResult.class, "xml"),
+            overlay("message/downloadEmojiMd5", DownloadEmojiMd5.class, DownloadResult.class, "emojiMd5"),
+            overlay("message/downloadCdn", DownloadCdn.class, DownloadResult.class, null),
+            overlay("sns/downloadSnsVideo", GeweRequest.class, DownloadResult.class, "snsXml"),
+            overlay("login/checkOnline", CheckOnline.class, Boolean.class, null),
+            overlay("login/setCallback", SetCallback.class, JsonNode.class, "callbackUrl"),
+            overlay("login/reconnection", Reconnection.class, JsonNode.class, null),
+            overlay("login/logout", Logout.class, JsonNode.class, null));
 
-    /** Typed request classes; every other operation takes {@link GeweRequest}. */
-    private static final Map<String, Class<? extends GeweRequest>> REQUEST_TYPES = Map.of(
-            "message/postImage", PostImage.class,
-            "message/postVideo", PostVideo.class,
-            "message/postVoice", PostVoice.class,
-            "message/downloadImage", DownloadImage.class);
+    /**
+     * @param fileNameField a field that, when nothing gives it, takes the file name at the end of the main field's URL
+     *                      (postFile's fileName from fileUrl)
+     */
+    private record Overlay(Class<? extends GeweRequest> requestType, Class<?> resultType, String mainField,
+                           String fileNameField) {
+    }
 
-    /** Typed result classes; every other operation answers with GeWe's data as a Jackson tree. */
-    private static final Map<String, Class<?>> RESULT_TYPES = Map.of(
-            "message/postImage", PostImageResult.class,
-            "message/postVideo", PostVideoResult.class,
-            "message/postVoice", SendResult.class,
-            "message/downloadImage", DownloadResult.class);
+    private static Map.Entry<String, Overlay> overlay(String operation, Class<? extends GeweRequest> requestType,
+                                                      Class<?> resultType, String mainField) {
+        return overlay(operation, requestType, resultType, mainField, null);
+    }
+
+    private static Map.Entry<String, Overlay> overlay(String operation, Class<? extends GeweRequest> requestType,
+                                                      Class<?> resultType, String mainField, String fileNameField) {
+        return Map.entry(operation, new Overlay(requestType, resultType, mainField, fileNameField));
+    }
 
     private static final class Holder {
         static final GeweCatalog INSTANCE = load();
@@ -172,8 +226,8 @@ public final class GeweCatalog {
             fields.add(GeweField.of(f.path("name").asText(), type, f.path("required").asBoolean(), defaultValue,
                     f.path("description").asText(null)));
         }
+        Overlay overlay = OVERLAYS.getOrDefault(qualified, new Overlay(GeweRequest.class, JsonNode.class, null, null));
         return new GeweOperation(module, action, row.path("summary").asText(), row.path("doc").asText(), fields,
-                MAIN_FIELDS.get(qualified), REQUEST_TYPES.getOrDefault(qualified, GeweRequest.class),
-                RESULT_TYPES.getOrDefault(qualified, JsonNode.class));
+                overlay.mainField(), overlay.fileNameField(), overlay.requestType(), overlay.resultType());
     }
 }

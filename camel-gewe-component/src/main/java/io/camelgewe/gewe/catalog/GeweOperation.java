@@ -19,11 +19,13 @@ public final class GeweOperation {
     private final List<GeweField> fields;
     private final Map<String, GeweField> fieldsByName;
     private final String mainField;
+    private final String fileNameField;
     private final Class<? extends GeweRequest> requestType;
     private final Class<?> resultType;
 
     GeweOperation(String module, String action, String summary, String doc, List<GeweField> fields,
-                  String mainField, Class<? extends GeweRequest> requestType, Class<?> resultType) {
+                  String mainField, String fileNameField, Class<? extends GeweRequest> requestType,
+                  Class<?> resultType) {
         this.module = module;
         this.action = action;
         this.summary = summary;
@@ -35,6 +37,7 @@ public final class GeweOperation {
         }
         this.fieldsByName = byName;
         this.mainField = mainField;
+        this.fileNameField = fileNameField;
         this.requestType = requestType;
         this.resultType = resultType;
     }
@@ -85,6 +88,14 @@ public final class GeweOperation {
      */
     public String mainField() {
         return mainField;
+    }
+
+    /**
+     * A field that, when nothing gives it a value, takes the file name at the end of the main field's URL
+     * ({@code fileName} of postFile, from {@code fileUrl}); null for most operations.
+     */
+    public String fileNameField() {
+        return fileNameField;
     }
 
     /** The typed request class of this operation, or {@link GeweRequest} where there is none. */

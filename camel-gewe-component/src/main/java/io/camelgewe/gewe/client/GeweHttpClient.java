@@ -7,6 +7,9 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.concurrent.TimeoutException;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +23,7 @@ import io.camelgewe.gewe.GeweTimeoutException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -95,22 +99,63 @@ public final class GeweHttpClient implements Closeable {
     }
 
     /**
-     * Posts a JSON body; the callback is completed exactly once, on an I/O thread, by the client.
+     * Posts a JSON body. The future completes on one of the client's I/O threads with the buffered response, or
+     * exceptionally with the transport's exception; nothing waits for it.
      *
      * @param uri         where to post
      * @param json        the request body
      * @param tokenHeader the X-GEWE-TOKEN header (its toString() must not show the token)
      * @param config      timeouts of this request
-     * @param callback    completed with the buffered response, or failed with the transport's exception
      */
-    public void post(URI uri, byte[] json, Header tokenHeader, RequestConfig config,
-                     FutureCallback<SimpleHttpResponse> callback) {
+    public CompletableFuture<SimpleHttpResponse> post(URI uri, byte[] json, Header tokenHeader, RequestConfig config) {
         SimpleHttpRequest request = SimpleRequestBuilder.post(uri)
                 .setBody(json, ContentType.APPLICATION_JSON)
                 .setHeader(tokenHeader)
                 .setRequestConfig(config)
                 .build();
-        client.execute(request, callback);
+        CompletableFuture<SimpleHttpResponse> future = new CompletableFuture<>();
+        client.execute(request, new Bridge<>(future));
+        return future;
+    }
+
+    /**
+     * Downloads a file into {@code directory} as it arrives, never holding it whole in memory. No token is sent: the
+     * file lives on a storage host, not on GeWe.
+     *
+     * @param uri       the file's URL
+     * @param config    timeouts of this request
+     * @param directory where the file is written (a new temporary file)
+     */
+    public CompletableFuture<FetchedFile> fetch(URI uri, RequestConfig config, Path directory) {
+        SimpleHttpRequest request = SimpleRequestBuilder.get(uri).setRequestConfig(config).build();
+        CompletableFuture<FetchedFile> future = new CompletableFuture<>();
+        client.execute(SimpleRequestProducer.create(request), new FileResponseConsumer(uri, directory), null,
+                new Bridge<>(future));
+        return future;
+    }
+
+    /** Completes a future from the client's callback. */
+    private static final class Bridge<T> implements FutureCallback<T> {
+        private final CompletableFuture<T> future;
+
+        Bridge(CompletableFuture<T> future) {
+            this.future = future;
+        }
+
+        @Override
+        public void completed(T result) {
+            future.complete(result);
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            future.completeExceptionally(ex);
+        }
+
+        @Override
+        public void cancelled() {
+            future.completeExceptionally(new CancellationException("the HTTP client is shutting down"));
+        }
     }
 
     /**
@@ -122,10 +167,14 @@ public final class GeweHttpClient implements Closeable {
      * @param connectTimeout  the connect timeout in force, for the message
      * @param responseTimeout the response timeout in force, for the message
      */
-    public static GeweException failure(String operation, Exception failure, long connectTimeout,
+    public static GeweException failure(String operation, Throwable failure, long connectTimeout,
                                         long responseTimeout) {
         if (failure instanceof GeweException) {
             return (GeweException) failure;
+        }
+        if (failure instanceof CancellationException) {
+            return new GeweConnectionException(operation, GeweDelivery.UNKNOWN,
+                    "the request was cancelled (the HTTP client is shutting down)", failure);
         }
         if (failure instanceof ConnectTimeoutException) {
             return new GeweTimeoutException(operation, true, connectTimeout, failure);
@@ -149,7 +198,7 @@ public final class GeweHttpClient implements Closeable {
                 failure);
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         String m = e.getMessage();
         return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
     }

@@ -49,6 +49,8 @@ public final class GeweRequestBuilder {
     private final GeweOperation operation;
     private final GeweField[] fields;
     private final Object[] fallbacks;
+    private final int mainIndex;
+    private final int fileNameIndex;
 
     /**
      * @param operation the operation
@@ -59,6 +61,8 @@ public final class GeweRequestBuilder {
         this.operation = operation;
         this.fields = operation.fields().toArray(new GeweField[0]);
         this.fallbacks = new Object[fields.length];
+        this.mainIndex = indexOf(operation.mainField());
+        this.fileNameIndex = indexOf(operation.fileNameField());
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < fields.length; i++) {
             GeweField f = fields[i];
@@ -78,6 +82,39 @@ public final class GeweRequestBuilder {
         }
     }
 
+    private int indexOf(String name) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The decoded last path segment of a URL ({@code report.pdf} of {@code http://h/files/report.pdf?sig=1}). */
+    static String fileNameOf(String url) {
+        String path = url;
+        int cut = indexOfAny(path, '?', '#');
+        if (cut >= 0) {
+            path = path.substring(0, cut);
+        }
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.isEmpty()) {
+            return null;
+        }
+        try {
+            return java.net.URLDecoder.decode(name.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return name;
+        }
+    }
+
+    private static int indexOfAny(String s, char a, char b) {
+        int i = s.indexOf(a);
+        int j = s.indexOf(b);
+        return i < 0 ? j : j < 0 ? i : Math.min(i, j);
+    }
+
     /** The operation this builder writes requests for. */
     public GeweOperation operation() {
         return operation;
@@ -89,8 +126,48 @@ public final class GeweRequestBuilder {
      * @throws GeweValidationException naming every missing or malformed field
      */
     public byte[] build(Exchange exchange) {
+        return write(resolve(exchange));
+    }
+
+    /**
+     * The value of each field of the operation for the exchange's message, in {@link GeweOperation#fields()} order,
+     * already in its JSON type.
+     *
+     * @throws GeweValidationException naming every missing or malformed field
+     */
+    public Object[] resolve(Exchange exchange) {
         Message message = exchange.getMessage();
-        Map<String, Object> bodyFields = fieldsOf(message.getBody(), operation);
+        return resolve(fieldsOf(message.getBody(), operation), message);
+    }
+
+    /**
+     * The value of each field for a request given as fields (no headers), with the endpoint's options and GeWe's
+     * defaults filling the rest.
+     *
+     * @throws GeweValidationException naming every missing or malformed field
+     */
+    public Object[] resolve(Map<String, Object> requestFields) {
+        return resolve(requestFields, null);
+    }
+
+    /** The value of a field in resolved values, or null. */
+    public Object value(Object[] values, String field) {
+        int i = indexOf(field);
+        return i < 0 ? null : values[i];
+    }
+
+    /** A copy of resolved values with one field changed (converted to its type). */
+    public Object[] with(Object[] values, String field, Object value) {
+        int i = indexOf(field);
+        if (i < 0) {
+            throw new IllegalArgumentException(operation.qualifiedName() + " has no field " + field);
+        }
+        Object[] copy = values.clone();
+        copy[i] = value == null ? null : fields[i].type().coerce(value);
+        return copy;
+    }
+
+    private Object[] resolve(Map<String, Object> bodyFields, Message message) {
         Object[] values = new Object[fields.length];
         List<String> missing = null;
         List<String> problems = null;
@@ -98,7 +175,7 @@ public final class GeweRequestBuilder {
             GeweField f = fields[i];
             Object raw = bodyFields.get(f.name());
             String source = "body";
-            if (raw == null) {
+            if (raw == null && message != null) {
                 raw = message.getHeader(f.headerName());
                 source = "header " + f.headerName();
             }
@@ -116,13 +193,21 @@ public final class GeweRequestBuilder {
             }
             values[i] = value;
         }
+        if (fileNameIndex >= 0 && values[fileNameIndex] == null && mainIndex >= 0 && values[mainIndex] != null) {
+            values[fileNameIndex] = fileNameOf(values[mainIndex].toString());
+            if (values[fileNameIndex] != null && missing != null) {
+                missing.remove(fields[fileNameIndex].name());
+                missing = missing.isEmpty() ? null : missing;
+            }
+        }
         if (missing != null || problems != null) {
             throw invalid(missing, problems, bodyFields);
         }
-        return write(values);
+        return values;
     }
 
-    private byte[] write(Object[] values) {
+    /** Writes resolved values as GeWe's JSON: the operation's fields in catalog order, nulls left out. */
+    public byte[] write(Object[] values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator gen = GeweJson.mapper().createGenerator(out)) {
             gen.writeStartObject();

@@ -12,6 +12,27 @@ public abstract class CdnSendResult extends SendResult {
     private String fileId;
     private Long length;
 
+    /** An XML attribute value, escaped. */
+    static String attr(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String s = value.toString();
+        StringBuilder sb = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&apos;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     /** The AES key of the media on WeChat's CDN. */
     public String getAesKey() {
         return aesKey;

@@ -65,6 +65,19 @@ public class SendResult extends GeweResult {
         this.type = type;
     }
 
+    /**
+     * The revokeMsg request that takes this message back (WeChat allows it for two minutes after sending). GeWe takes
+     * the ids as text. A video's createTime is null in GeWe's answer, so its revoke needs createTime from elsewhere.
+     */
+    public RevokeMsg toRevokeMsg() {
+        RevokeMsg revoke = new RevokeMsg();
+        revoke.setToWxid(toWxid);
+        revoke.setMsgId(msgId == null ? null : msgId.toString());
+        revoke.setNewMsgId(newMsgId == null ? null : newMsgId.toString());
+        revoke.setCreateTime(createTime == null ? null : createTime.toString());
+        return revoke;
+    }
+
     @Override
     public String toString() {
         return getClass().getSimpleName() + "[toWxid=" + toWxid + ", msgId=" + msgId + ", newMsgId=" + newMsgId

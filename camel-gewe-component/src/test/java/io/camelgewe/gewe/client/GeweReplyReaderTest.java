@@ -8,8 +8,8 @@ import io.camelgewe.gewe.GeweDelivery;
 import io.camelgewe.gewe.GeweHttpException;
 import io.camelgewe.gewe.GeweResponseException;
 import io.camelgewe.gewe.catalog.GeweCatalog;
-import io.camelgewe.gewe.model.PostImageResult;
-import io.camelgewe.gewe.model.PostVideoResult;
+import io.camelgewe.gewe.model.ImageSendResult;
+import io.camelgewe.gewe.model.VideoSendResult;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +32,7 @@ class GeweReplyReaderTest {
                       + "\"msgId\":640355969,\"newMsgId\":8992614056172361237,\"type\":null,"
                       + "\"aesKey\":\"7678796e6d70626e6b626c6f7375616b\",\"fileId\":\"3052020100044b3049\",\"length\":1096,"
                       + "\"width\":400,\"height\":400,\"md5\":\"e6355eab0393facbd6a2cde3f990ef60\",\"extra\":\"kept\"}}";
-        PostImageResult r = (PostImageResult) postImage.read(200, "OK", bytes(json));
+        ImageSendResult r = (ImageSendResult) postImage.read(200, "OK", bytes(json));
         assertEquals(8992614056172361237L, r.getNewMsgId());
         assertEquals(640355969L, r.getMsgId());
         assertEquals(0L, r.getCreateTime());
@@ -46,7 +46,7 @@ class GeweReplyReaderTest {
     void dataBeforeRetIsReadToo() {
         GeweReplyReader video = new GeweReplyReader(GeweCatalog.get().find("postVideo"), TOKEN);
         String json = "{\"data\":{\"toWxid\":\"x\",\"createTime\":null,\"newMsgId\":945590746179451523},\"msg\":\"ok\",\"ret\":200}";
-        PostVideoResult r = (PostVideoResult) video.read(200, null, bytes(json));
+        VideoSendResult r = (VideoSendResult) video.read(200, null, bytes(json));
         assertEquals(945590746179451523L, r.getNewMsgId());
         assertNull(r.getCreateTime());
     }
@@ -100,8 +100,7 @@ class GeweReplyReaderTest {
         assertNull(info.read(200, "OK", bytes("{\"ret\":200,\"msg\":\"ok\"}")));
         assertNull(info.read(200, "OK", bytes("{\"ret\":200,\"msg\":\"ok\",\"data\":null}")));
         GeweReplyReader online = new GeweReplyReader(GeweCatalog.get().find("checkOnline"), null);
-        assertEquals(Boolean.FALSE, ((JsonNode) online.read(200, "OK", bytes("{\"ret\":200,\"msg\":\"ok\",\"data\":false}")))
-                .booleanValue());
+        assertEquals(Boolean.FALSE, online.read(200, "OK", bytes("{\"ret\":200,\"msg\":\"ok\",\"data\":false}")));
     }
 
     private static byte[] bytes(String s) {

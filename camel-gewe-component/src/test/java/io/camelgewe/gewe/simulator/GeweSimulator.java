@@ -79,6 +79,8 @@ public final class GeweSimulator implements AutoCloseable {
     public static final long DEFAULT_DOWNLOAD_SIZE = 4096;
     /** How many requests are kept unless {@link #setRecordingCapacity} says otherwise. */
     public static final int DEFAULT_RECORDING_CAPACITY = 10_000;
+    /** The size of a send's media when its URL has no {@code size} parameter, for {@link #setMediaUploadRate}. */
+    public static final long DEFAULT_MEDIA_SIZE = 1024 * 1024;
     /** The API's path, as on GeWe's cloud service. */
     public static final String API_PATH = "/gewe/v2/api";
 
@@ -88,6 +90,9 @@ public final class GeweSimulator implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int SERVER_THREADS = 4;
     private static final int BACKLOG = 1024;
+    private static final Map<String, String> MEDIA_FIELDS = Map.of("message/postImage", "imgUrl",
+            "message/postVideo", "videoUrl", "message/postVoice", "voiceUrl", "message/postFile", "fileUrl");
+    private static final java.util.regex.Pattern SIZE_PARAM = java.util.regex.Pattern.compile("[?&]size=(\\d{1,15})");
 
     static {
         // must happen before the JDK creates its first HttpServer: see the class comment
@@ -113,6 +118,7 @@ public final class GeweSimulator implements AutoCloseable {
     private volatile boolean[] imageTypes = {false, true, true, true};
     private volatile long downloadSize = DEFAULT_DOWNLOAD_SIZE;
     private volatile long latencyNanos;
+    private volatile long uploadRate;
     private volatile URI callbackUrl;
     private volatile Duration callbackTimeout = Duration.ofSeconds(3);
     private volatile boolean recording = true;
@@ -548,6 +554,33 @@ public final class GeweSimulator implements AutoCloseable {
         faults.clear();
     }
 
+    /**
+     * Models GeWe's download-and-upload of the media a send names: postImage, postVideo, postVoice and postFile answer
+     * after {@code size / bytesPerSecond}, where size is the media URL's {@code size} query parameter (bytes) or
+     * {@link #DEFAULT_MEDIA_SIZE}. Forwards, which reuse WeChat's CDN, upload nothing. 0 (the default) turns it off.
+     */
+    public void setMediaUploadRate(long bytesPerSecond) {
+        if (bytesPerSecond < 0) {
+            throw new IllegalArgumentException("bytesPerSecond must not be negative: " + bytesPerSecond);
+        }
+        uploadRate = bytesPerSecond;
+    }
+
+    private long uploadNanos(Replies.Plan plan, JsonNode json) {
+        long rate = uploadRate;
+        String field = rate <= 0 || json == null ? null : MEDIA_FIELDS.get(plan.op.qualifiedName());
+        JsonNode url = field == null ? null : json.get(field);
+        if (url == null || !url.isTextual()) {
+            return 0;
+        }
+        long size = DEFAULT_MEDIA_SIZE;
+        java.util.regex.Matcher m = SIZE_PARAM.matcher(url.asText());
+        if (m.find()) {
+            size = Long.parseLong(m.group(1));
+        }
+        return (long) (size * 1e9 / rate);
+    }
+
     /** Delays every API reply by this much (zero by default); the delay costs no thread. */
     public void setLatency(Duration latency) {
         latencyNanos = FaultPlan.nonNegative(latency, "latency").toNanos();
@@ -566,6 +599,7 @@ public final class GeweSimulator implements AutoCloseable {
         clearFaults();
         faults.setSpike(Duration.ofSeconds(2));
         latencyNanos = 0;
+        uploadRate = 0;
         accounts.replaceAll((k, v) -> Boolean.TRUE);
         imageTypes = new boolean[] {false, true, true, true};
         downloadSize = DEFAULT_DOWNLOAD_SIZE;
@@ -622,6 +656,7 @@ public final class GeweSimulator implements AutoCloseable {
             if (fault != null) {
                 delay += faults.spikeNanos();
             }
+            delay += uploadNanos(plan, json);
         } else {
             reply = replies.fault(fault);
         }
