@@ -188,11 +188,16 @@ public final class GeweCatalog {
         return byRequestType.get(requestType);
     }
 
-    /** Every name {@link #find(String)} accepts: unique action names and all qualified names, sorted. */
+    /** The shortest name of an operation in a {@code gewe:} URI: its action where unique, else module/action. */
+    public String uriName(GeweOperation op) {
+        return byAction.get(op.action()).size() == 1 ? op.action() : op.qualifiedName();
+    }
+
+    /** The shortest name of every operation, sorted: what an unknown name is answered with. */
     public String validNames() {
         TreeSet<String> names = new TreeSet<>();
         for (GeweOperation op : operations()) {
-            names.add(byAction.get(op.action()).size() == 1 ? op.action() : op.qualifiedName());
+            names.add(uriName(op));
         }
         return String.join(", ", names);
     }
