@@ -39,6 +39,23 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "pacing": target.setPacing(property(camelContext, boolean.class, value)); return true;
+        case "pacingdownloadinterval":
+        case "pacingDownloadInterval": target.setPacingDownloadInterval(property(camelContext, long.class, value)); return true;
+        case "pacingdownloadjitter":
+        case "pacingDownloadJitter": target.setPacingDownloadJitter(property(camelContext, long.class, value)); return true;
+        case "pacinggroupinterval":
+        case "pacingGroupInterval": target.setPacingGroupInterval(property(camelContext, long.class, value)); return true;
+        case "pacinggroupjitter":
+        case "pacingGroupJitter": target.setPacingGroupJitter(property(camelContext, long.class, value)); return true;
+        case "pacingmaxperminute":
+        case "pacingMaxPerMinute": target.setPacingMaxPerMinute(property(camelContext, int.class, value)); return true;
+        case "pacingpersoninterval":
+        case "pacingPersonInterval": target.setPacingPersonInterval(property(camelContext, long.class, value)); return true;
+        case "pacingpersonjitter":
+        case "pacingPersonJitter": target.setPacingPersonJitter(property(camelContext, long.class, value)); return true;
+        case "pacingqueuecapacity":
+        case "pacingQueueCapacity": target.setPacingQueueCapacity(property(camelContext, int.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -73,6 +90,23 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "pacing": return boolean.class;
+        case "pacingdownloadinterval":
+        case "pacingDownloadInterval": return long.class;
+        case "pacingdownloadjitter":
+        case "pacingDownloadJitter": return long.class;
+        case "pacinggroupinterval":
+        case "pacingGroupInterval": return long.class;
+        case "pacinggroupjitter":
+        case "pacingGroupJitter": return long.class;
+        case "pacingmaxperminute":
+        case "pacingMaxPerMinute": return int.class;
+        case "pacingpersoninterval":
+        case "pacingPersonInterval": return long.class;
+        case "pacingpersonjitter":
+        case "pacingPersonJitter": return long.class;
+        case "pacingqueuecapacity":
+        case "pacingQueueCapacity": return int.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -108,6 +142,23 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "pacing": return target.isPacing();
+        case "pacingdownloadinterval":
+        case "pacingDownloadInterval": return target.getPacingDownloadInterval();
+        case "pacingdownloadjitter":
+        case "pacingDownloadJitter": return target.getPacingDownloadJitter();
+        case "pacinggroupinterval":
+        case "pacingGroupInterval": return target.getPacingGroupInterval();
+        case "pacinggroupjitter":
+        case "pacingGroupJitter": return target.getPacingGroupJitter();
+        case "pacingmaxperminute":
+        case "pacingMaxPerMinute": return target.getPacingMaxPerMinute();
+        case "pacingpersoninterval":
+        case "pacingPersonInterval": return target.getPacingPersonInterval();
+        case "pacingpersonjitter":
+        case "pacingPersonJitter": return target.getPacingPersonJitter();
+        case "pacingqueuecapacity":
+        case "pacingQueueCapacity": return target.getPacingQueueCapacity();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxyport":

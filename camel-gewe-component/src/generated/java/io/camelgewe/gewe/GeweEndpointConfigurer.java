@@ -66,6 +66,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "nameCardWxid": target.getConfiguration().setNameCardWxid(property(camelContext, java.lang.String.class, value)); return true;
         case "nickname":
         case "nickName": target.getConfiguration().setNickName(property(camelContext, java.lang.String.class, value)); return true;
+        case "pacing": target.getConfiguration().setPacing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "pagepath":
         case "pagePath": target.getConfiguration().setPagePath(property(camelContext, java.lang.String.class, value)); return true;
         case "responsetimeout":
@@ -140,6 +141,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "nameCardWxid": return java.lang.String.class;
         case "nickname":
         case "nickName": return java.lang.String.class;
+        case "pacing": return java.lang.Boolean.class;
         case "pagepath":
         case "pagePath": return java.lang.String.class;
         case "responsetimeout":
@@ -215,6 +217,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "nameCardWxid": return target.getConfiguration().getNameCardWxid();
         case "nickname":
         case "nickName": return target.getConfiguration().getNickName();
+        case "pacing": return target.getConfiguration().getPacing();
         case "pagepath":
         case "pagePath": return target.getConfiguration().getPagePath();
         case "responsetimeout":

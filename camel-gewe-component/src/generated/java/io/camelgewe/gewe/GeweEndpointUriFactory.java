@@ -23,7 +23,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(40);
         props.add("appId");
         props.add("appmsg");
         props.add("ats");
@@ -49,6 +49,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("nameCardWxid");
         props.add("nickName");
         props.add("operation");
+        props.add("pacing");
         props.add("pagePath");
         props.add("responseTimeout");
         props.add("thumbUrl");

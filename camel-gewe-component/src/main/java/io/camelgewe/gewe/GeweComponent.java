@@ -2,9 +2,12 @@ package io.camelgewe.gewe;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 
 import io.camelgewe.gewe.client.CdnMemory;
 import io.camelgewe.gewe.client.GeweHttpClient;
+import io.camelgewe.gewe.pacing.GewePacer;
+import io.camelgewe.gewe.pacing.PacingSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -12,6 +15,8 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code gewe:} component: drives a personal WeChat account through the GeWe API.
@@ -20,6 +25,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  */
 @Component("gewe")
 public class GeweComponent extends DefaultComponent implements SSLContextParametersAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeweComponent.class);
 
     @Metadata(label = "common", defaultValue = GeweConfiguration.DEFAULT_BASE_URL,
               description = "The base URL of the GeWe API, for every endpoint that sets none.")
@@ -70,7 +77,40 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
               description = "The entries the default in-memory cdnRepository keeps (least recently used go first).")
     private int cdnCapacity = 10_000;
 
+    @Metadata(label = "pacing", defaultValue = "true",
+              description = "Pace every account's sends and downloads across all endpoints and routes of this component "
+                            + "the way GeWe asks (one at a time, a gap after each, a ceiling per minute), so bursts do not "
+                            + "get the account restricted. Turn it off for benchmarks and tests against the simulator; an "
+                            + "endpoint can override it.")
+    private boolean pacing = true;
+
+    @Metadata(label = "pacing", defaultValue = "1000", description = "The least time in milliseconds between the end of an account's send and its next send to a person.")
+    private long pacingPersonInterval = 1000;
+
+    @Metadata(label = "pacing", defaultValue = "500", description = "Up to this many random milliseconds added to the gap before a send to a person.")
+    private long pacingPersonJitter = 500;
+
+    @Metadata(label = "pacing", defaultValue = "3000", description = "The least time in milliseconds between the end of an account's send and its next send to a group.")
+    private long pacingGroupInterval = 3000;
+
+    @Metadata(label = "pacing", defaultValue = "2000", description = "Up to this many random milliseconds added to the gap before a send to a group.")
+    private long pacingGroupJitter = 2000;
+
+    @Metadata(label = "pacing", defaultValue = "30", description = "At most this many sends of one account start in any 60 seconds (0: no ceiling).")
+    private int pacingMaxPerMinute = 30;
+
+    @Metadata(label = "pacing", defaultValue = "3000", description = "The least time in milliseconds between the end of an account's download and its next one.")
+    private long pacingDownloadInterval = 3000;
+
+    @Metadata(label = "pacing", defaultValue = "7000", description = "Up to this many random milliseconds added to the gap between downloads.")
+    private long pacingDownloadJitter = 7000;
+
+    @Metadata(label = "pacing", defaultValue = "1000", description = "The most exchanges that may wait for one account's sends (and as many for its downloads); one more fails at once with GewePacingException.")
+    private int pacingQueueCapacity = 1000;
+
     private final Object clientLock = new Object();
+    private GewePacer pacer;
+    private ScheduledExecutorService pacerThread;
     private CdnMemory cdnMemory;
     private GeweHttpClient httpClient;
 
@@ -127,9 +167,34 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
         }
     }
 
+    /** The pacer every paced endpoint of this component shares; created on first use. */
+    GewePacer pacer() {
+        synchronized (clientLock) {
+            if (pacer == null) {
+                PacingSettings settings = new PacingSettings(pacingPersonInterval, pacingPersonJitter,
+                        pacingGroupInterval, pacingGroupJitter, pacingMaxPerMinute, pacingDownloadInterval,
+                        pacingDownloadJitter, pacingQueueCapacity);
+                pacerThread = getCamelContext().getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "GewePacer");
+                pacer = new GewePacer(settings, pacerThread);
+                LOG.info("GeWe pacing is on, per account ({}): {}. Set pacing=false on the component or an endpoint "
+                         + "to turn it off.", settings.equals(PacingSettings.DEFAULTS) ? "GeWe's guidance"
+                                 : "custom settings; GeWe's guidance is " + PacingSettings.DEFAULTS.describe(),
+                         settings.describe());
+            }
+            return pacer;
+        }
+    }
+
     @Override
     protected void doStop() throws Exception {
         synchronized (clientLock) {
+            if (pacer != null) {
+                pacer.stop();
+                getCamelContext().getExecutorServiceManager().shutdownNow(pacerThread);
+                pacer = null;
+                pacerThread = null;
+            }
             if (httpClient != null) {
                 httpClient.close();
                 httpClient = null;
@@ -141,6 +206,96 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
             cdnMemory = null;
         }
         super.doStop();
+    }
+
+    /** Whether sends and downloads are paced per account. */
+    public boolean isPacing() {
+        return pacing;
+    }
+
+    /** Sets whether sends and downloads are paced per account. */
+    public void setPacing(boolean pacing) {
+        this.pacing = pacing;
+    }
+
+    /** The least time in milliseconds between the end of an account's send and its next send to a person. */
+    public long getPacingPersonInterval() {
+        return pacingPersonInterval;
+    }
+
+    /** Sets: the least time in milliseconds between the end of an account's send and its next send to a person. */
+    public void setPacingPersonInterval(long pacingPersonInterval) {
+        this.pacingPersonInterval = pacingPersonInterval;
+    }
+
+    /** Up to this many random milliseconds added to the gap before a send to a person. */
+    public long getPacingPersonJitter() {
+        return pacingPersonJitter;
+    }
+
+    /** Sets: up to this many random milliseconds added to the gap before a send to a person. */
+    public void setPacingPersonJitter(long pacingPersonJitter) {
+        this.pacingPersonJitter = pacingPersonJitter;
+    }
+
+    /** The least time in milliseconds between the end of an account's send and its next send to a group. */
+    public long getPacingGroupInterval() {
+        return pacingGroupInterval;
+    }
+
+    /** Sets: the least time in milliseconds between the end of an account's send and its next send to a group. */
+    public void setPacingGroupInterval(long pacingGroupInterval) {
+        this.pacingGroupInterval = pacingGroupInterval;
+    }
+
+    /** Up to this many random milliseconds added to the gap before a send to a group. */
+    public long getPacingGroupJitter() {
+        return pacingGroupJitter;
+    }
+
+    /** Sets: up to this many random milliseconds added to the gap before a send to a group. */
+    public void setPacingGroupJitter(long pacingGroupJitter) {
+        this.pacingGroupJitter = pacingGroupJitter;
+    }
+
+    /** At most this many sends of one account start in any 60 seconds (0: no ceiling). */
+    public int getPacingMaxPerMinute() {
+        return pacingMaxPerMinute;
+    }
+
+    /** Sets: at most this many sends of one account start in any 60 seconds (0: no ceiling). */
+    public void setPacingMaxPerMinute(int pacingMaxPerMinute) {
+        this.pacingMaxPerMinute = pacingMaxPerMinute;
+    }
+
+    /** The least time in milliseconds between the end of an account's download and its next one. */
+    public long getPacingDownloadInterval() {
+        return pacingDownloadInterval;
+    }
+
+    /** Sets: the least time in milliseconds between the end of an account's download and its next one. */
+    public void setPacingDownloadInterval(long pacingDownloadInterval) {
+        this.pacingDownloadInterval = pacingDownloadInterval;
+    }
+
+    /** Up to this many random milliseconds added to the gap between downloads. */
+    public long getPacingDownloadJitter() {
+        return pacingDownloadJitter;
+    }
+
+    /** Sets: up to this many random milliseconds added to the gap between downloads. */
+    public void setPacingDownloadJitter(long pacingDownloadJitter) {
+        this.pacingDownloadJitter = pacingDownloadJitter;
+    }
+
+    /** The most exchanges that may wait for one account's sends (and as many for its downloads); one more fails at once with GewePacingException. */
+    public int getPacingQueueCapacity() {
+        return pacingQueueCapacity;
+    }
+
+    /** Sets: the most exchanges that may wait for one account's sends (and as many for its downloads); one more fails at once with GewePacingException. */
+    public void setPacingQueueCapacity(int pacingQueueCapacity) {
+        this.pacingQueueCapacity = pacingQueueCapacity;
     }
 
     /** The repository of CDN copies. */

@@ -154,6 +154,11 @@ public class GeweConfiguration implements Cloneable {
                             + "cdnRepository.")
     private boolean cdnReuse;
 
+    @UriParam(label = "producer,pacing",
+              description = "Whether this endpoint's sends and downloads are paced per account; by default the "
+                            + "component's pacing option (on).")
+    private Boolean pacing;
+
     @UriParam(label = "producer", defaultValue = "10000",
               description = "How long to wait for a connection to GeWe, in milliseconds.")
     private long connectTimeout = 10_000;
@@ -521,6 +526,16 @@ public class GeweConfiguration implements Cloneable {
     /** Sets whether postImage/postVideo reuse WeChat's CDN copy of media sent before. */
     public void setCdnReuse(boolean cdnReuse) {
         this.cdnReuse = cdnReuse;
+    }
+
+    /** Whether this endpoint is paced; null for the component's choice. */
+    public Boolean getPacing() {
+        return pacing;
+    }
+
+    /** Sets whether this endpoint is paced; null for the component's choice. */
+    public void setPacing(Boolean pacing) {
+        this.pacing = pacing;
     }
 
     /** The connect timeout in milliseconds. */

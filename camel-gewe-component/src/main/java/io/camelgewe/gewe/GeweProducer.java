@@ -16,6 +16,7 @@ import io.camelgewe.gewe.model.DownloadResult;
 import io.camelgewe.gewe.model.ImageSendResult;
 import io.camelgewe.gewe.model.SendResult;
 import io.camelgewe.gewe.model.VideoSendResult;
+import io.camelgewe.gewe.pacing.GewePacer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -49,6 +50,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     private CdnMemory cdn;
     private Path fetchDirectory;
     private URI downloadBase;
+    private GewePacer pacer;
 
     /** @param endpoint the endpoint whose operation this producer calls */
     public GeweProducer(GeweEndpoint endpoint) {
@@ -83,6 +85,8 @@ public class GeweProducer extends DefaultAsyncProducer {
             this.downloadBase = endpoint.downloadBase();
         }
         this.client = endpoint.getComponent().httpClient();
+        boolean paced = cfg.getPacing() != null ? cfg.getPacing() : endpoint.getComponent().isPacing();
+        this.pacer = paced && (operation.isSend() || operation.isDownload()) ? endpoint.getComponent().pacer() : null;
     }
 
     @Override
@@ -90,11 +94,9 @@ public class GeweProducer extends DefaultAsyncProducer {
         CompletableFuture<Object> result;
         try {
             Object[] values = call.builder.resolve(exchange);
-            result = cdn != null ? sendReusingCdn(exchange, values) : send(call, values);
-            if (endpoint.getConfiguration().isTypeFallback()) {
-                result = result.exceptionallyCompose(e -> otherImageTypes(exchange, values, e, 0));
-            }
+            result = pacer == null ? calls(exchange, values) : paced(exchange, values);
             if (fetchDirectory != null) {
+                // the file comes from a storage host, not from GeWe: it does not hold the account's slot
                 result = result.thenCompose(r -> fetch(exchange, r));
             }
         } catch (Exception e) {
@@ -104,6 +106,47 @@ public class GeweProducer extends DefaultAsyncProducer {
         }
         result.whenComplete((r, e) -> complete(exchange, callback, r, e));
         return false;
+    }
+
+    /** The GeWe calls of one exchange: the send (or its CDN forward) and the image type fallback. */
+    private CompletableFuture<Object> calls(Exchange exchange, Object[] values) {
+        CompletableFuture<Object> result = cdn != null ? sendReusingCdn(exchange, values) : send(call, values);
+        if (endpoint.getConfiguration().isTypeFallback()) {
+            result = result.exceptionallyCompose(e -> otherImageTypes(exchange, values, e, 0));
+        }
+        return result;
+    }
+
+    /** The calls, started when the account's pacing slot comes; the slot is held until they are over. */
+    private CompletableFuture<Object> paced(Exchange exchange, Object[] values) {
+        String appId = String.valueOf(call.builder.value(values, "appId"));
+        Object to = call.builder.value(values, "toWxid");
+        GewePacer.Lane lane = operation.isDownload() ? GewePacer.Lane.DOWNLOAD
+                : to != null && to.toString().endsWith("@chatroom") ? GewePacer.Lane.GROUP : GewePacer.Lane.PERSON;
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        try {
+            pacer.submit(appId, lane, permit -> {
+                CompletableFuture<Object> calls;
+                try {
+                    calls = calls(exchange, values);
+                } catch (RuntimeException e) {
+                    permit.release();
+                    result.completeExceptionally(e);
+                    return;
+                }
+                calls.whenComplete((r, e) -> {
+                    permit.release();
+                    if (e == null) {
+                        result.complete(r);
+                    } else {
+                        result.completeExceptionally(e);
+                    }
+                });
+            }, reason -> result.completeExceptionally(new GewePacingException(operation.qualifiedName(), reason)));
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            throw new GewePacingException(operation.qualifiedName(), full.getMessage());
+        }
+        return result;
     }
 
     private void complete(Exchange exchange, AsyncCallback callback, Object result, Throwable failure) {

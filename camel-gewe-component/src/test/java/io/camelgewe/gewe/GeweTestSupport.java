@@ -47,8 +47,15 @@ public abstract class GeweTestSupport extends CamelTestSupport {
         gewe.setBaseUrl(simulator.baseUrl());
         gewe.setToken(simulator.token());
         gewe.setAppId(simulator.appId());
+        // the simulator is not a WeChat account: tests that are not about pacing go at full speed
+        gewe.setPacing(false);
+        configure(gewe);
         ctx.addComponent("gewe", gewe);
         return ctx;
+    }
+
+    /** Lets a test class change the component before the context starts. */
+    protected void configure(GeweComponent gewe) {
     }
 
     /** The bodies the simulator received for an operation, as JSON trees. */
