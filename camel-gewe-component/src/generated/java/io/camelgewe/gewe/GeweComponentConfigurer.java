@@ -23,6 +23,10 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GeweComponent target = (GeweComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accounthealthcheck":
+        case "accountHealthCheck": target.setAccountHealthCheck(property(camelContext, boolean.class, value)); return true;
+        case "accounthealthrefresh":
+        case "accountHealthRefresh": target.setAccountHealthRefresh(property(camelContext, long.class, value)); return true;
         case "appid":
         case "appId": target.setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
@@ -74,6 +78,10 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accounthealthcheck":
+        case "accountHealthCheck": return boolean.class;
+        case "accounthealthrefresh":
+        case "accountHealthRefresh": return long.class;
         case "appid":
         case "appId": return java.lang.String.class;
         case "autowiredenabled":
@@ -126,6 +134,10 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GeweComponent target = (GeweComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "accounthealthcheck":
+        case "accountHealthCheck": return target.isAccountHealthCheck();
+        case "accounthealthrefresh":
+        case "accountHealthRefresh": return target.getAccountHealthRefresh();
         case "appid":
         case "appId": return target.getAppId();
         case "autowiredenabled":

@@ -12,6 +12,7 @@ public class GeweApiException extends GeweException {
     private final String msg;
     private final String dataCode;
     private final String dataMsg;
+    private final GeweRejection rejection;
 
     /**
      * @param operation the operation's qualified name
@@ -22,6 +23,7 @@ public class GeweApiException extends GeweException {
      */
     public GeweApiException(String operation, int ret, String msg, String dataCode, String dataMsg) {
         super(operation, GeweDelivery.REJECTED, describe(ret, msg, dataCode, dataMsg), null);
+        this.rejection = GeweRejection.of(msg, dataMsg);
         this.ret = ret;
         this.msg = msg;
         this.dataCode = dataCode;
@@ -29,12 +31,19 @@ public class GeweApiException extends GeweException {
     }
 
     private static String describe(int ret, String msg, String dataCode, String dataMsg) {
-        StringBuilder sb = new StringBuilder("GeWe refused the request: ret=").append(ret).append(", msg=")
+        StringBuilder sb = new StringBuilder("GeWe refused the request (")
+                .append(GeweRejection.of(msg, dataMsg).name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .append("): ret=").append(ret).append(", msg=")
                 .append(msg == null ? "(none)" : msg);
         if (dataCode != null || dataMsg != null) {
             sb.append(", data.code=").append(dataCode).append(", data.msg=").append(dataMsg);
         }
         return sb.toString();
+    }
+
+    /** Why GeWe refused, read from its words: offline account, invalid token, rate limit, bad request, other. */
+    public GeweRejection getRejection() {
+        return rejection;
     }
 
     /** GeWe's {@code ret} (anything but 200). */

@@ -2,14 +2,18 @@ package io.camelgewe.gewe;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import io.camelgewe.gewe.client.CdnMemory;
 import io.camelgewe.gewe.client.GeweHttpClient;
+import io.camelgewe.gewe.health.GeweAccountHealthCheck;
 import io.camelgewe.gewe.pacing.GewePacer;
 import io.camelgewe.gewe.pacing.PacingSettings;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
@@ -108,7 +112,18 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
     @Metadata(label = "pacing", defaultValue = "1000", description = "The most exchanges that may wait for one account's sends (and as many for its downloads); one more fails at once with GewePacingException.")
     private int pacingQueueCapacity = 1000;
 
+    @Metadata(label = "health", defaultValue = "true",
+              description = "Register a readiness health check per account (appId) the component's producers use: DOWN "
+                            + "while GeWe says the account is offline or the token is refused, UP when it is back.")
+    private boolean accountHealthCheck = true;
+
+    @Metadata(label = "health", defaultValue = "60000",
+              description = "How long, in milliseconds, what the producers heard about an account counts before the "
+                            + "health check asks GeWe again (login/checkOnline).")
+    private long accountHealthRefresh = 60_000;
+
     private final Object clientLock = new Object();
+    private final Map<String, GeweAccountHealthCheck> accountChecks = new java.util.concurrent.ConcurrentHashMap<>();
     private GewePacer pacer;
     private ScheduledExecutorService pacerThread;
     private CdnMemory cdnMemory;
@@ -167,6 +182,28 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
         }
     }
 
+    /**
+     * The health check of an account, registered with the CamelContext's health registry on first use; null when
+     * account health checks are off.
+     *
+     * @param appId       the account
+     * @param checkOnline calls login/checkOnline for it
+     */
+    GeweAccountHealthCheck accountHealth(String appId, Supplier<CompletableFuture<Object>> checkOnline) {
+        if (!accountHealthCheck || appId == null) {
+            return null;
+        }
+        return accountChecks.computeIfAbsent(appId, id -> {
+            GeweAccountHealthCheck check = new GeweAccountHealthCheck(id, checkOnline, accountHealthRefresh);
+            check.setCamelContext(getCamelContext());
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.register(check);
+            }
+            return check;
+        });
+    }
+
     /** The pacer every paced endpoint of this component shares; created on first use. */
     GewePacer pacer() {
         synchronized (clientLock) {
@@ -204,6 +241,11 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
                 org.apache.camel.support.service.ServiceHelper.stopService(cdnMemory.repository());
             }
             cdnMemory = null;
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                accountChecks.values().forEach(registry::unregister);
+            }
+            accountChecks.clear();
         }
         super.doStop();
     }
@@ -296,6 +338,26 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
     /** Sets: the most exchanges that may wait for one account's sends (and as many for its downloads); one more fails at once with GewePacingException. */
     public void setPacingQueueCapacity(int pacingQueueCapacity) {
         this.pacingQueueCapacity = pacingQueueCapacity;
+    }
+
+    /** Whether a health check per account is registered. */
+    public boolean isAccountHealthCheck() {
+        return accountHealthCheck;
+    }
+
+    /** Sets whether a health check per account is registered. */
+    public void setAccountHealthCheck(boolean accountHealthCheck) {
+        this.accountHealthCheck = accountHealthCheck;
+    }
+
+    /** How long heard account states count, in milliseconds. */
+    public long getAccountHealthRefresh() {
+        return accountHealthRefresh;
+    }
+
+    /** Sets how long heard account states count, in milliseconds. */
+    public void setAccountHealthRefresh(long accountHealthRefresh) {
+        this.accountHealthRefresh = accountHealthRefresh;
     }
 
     /** The repository of CDN copies. */

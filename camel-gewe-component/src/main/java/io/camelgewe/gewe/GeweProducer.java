@@ -5,12 +5,14 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.camelgewe.gewe.catalog.GeweCatalog;
 import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.client.CdnMemory;
 import io.camelgewe.gewe.client.FetchedFile;
 import io.camelgewe.gewe.client.GeweHttpClient;
 import io.camelgewe.gewe.client.GeweReplyReader;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
+import io.camelgewe.gewe.health.GeweAccountHealthCheck;
 import io.camelgewe.gewe.model.CdnSendResult;
 import io.camelgewe.gewe.model.DownloadResult;
 import io.camelgewe.gewe.model.ImageSendResult;
@@ -51,6 +53,8 @@ public class GeweProducer extends DefaultAsyncProducer {
     private Path fetchDirectory;
     private URI downloadBase;
     private GewePacer pacer;
+    private Call checkOnline;
+    private volatile GeweAccountHealthCheck lastHealth;
 
     /** @param endpoint the endpoint whose operation this producer calls */
     public GeweProducer(GeweEndpoint endpoint) {
@@ -85,6 +89,10 @@ public class GeweProducer extends DefaultAsyncProducer {
             this.downloadBase = endpoint.downloadBase();
         }
         this.client = endpoint.getComponent().httpClient();
+        GeweOperation online = GeweCatalog.get().find("login/checkOnline");
+        this.checkOnline = new Call(online, endpoint.newRequestBuilder(online), endpoint.newReplyReader(online),
+                endpoint.operationUri(online));
+        accountHealth(cfg.getAppId());
         boolean paced = cfg.getPacing() != null ? cfg.getPacing() : endpoint.getComponent().isPacing();
         this.pacer = paced && (operation.isSend() || operation.isDownload()) ? endpoint.getComponent().pacer() : null;
     }
@@ -108,13 +116,28 @@ public class GeweProducer extends DefaultAsyncProducer {
         return false;
     }
 
+    /** Tells the account's health check how a call went. */
+    private CompletableFuture<Object> observed(CompletableFuture<Object> calls, Object appId) {
+        GeweAccountHealthCheck health = appId == null ? null : accountHealth(appId.toString());
+        if (health == null) {
+            return calls;
+        }
+        return calls.whenComplete((r, e) -> {
+            if (e == null) {
+                health.succeeded();
+            } else {
+                health.failed(unwrap(e));
+            }
+        });
+    }
+
     /** The GeWe calls of one exchange: the send (or its CDN forward) and the image type fallback. */
     private CompletableFuture<Object> calls(Exchange exchange, Object[] values) {
         CompletableFuture<Object> result = cdn != null ? sendReusingCdn(exchange, values) : send(call, values);
         if (endpoint.getConfiguration().isTypeFallback()) {
             result = result.exceptionallyCompose(e -> otherImageTypes(exchange, values, e, 0));
         }
-        return result;
+        return observed(result, call.builder.value(values, "appId"));
     }
 
     /** The calls, started when the account's pacing slot comes; the slot is held until they are over. */
@@ -147,6 +170,18 @@ public class GeweProducer extends DefaultAsyncProducer {
             throw new GewePacingException(operation.qualifiedName(), full.getMessage());
         }
         return result;
+    }
+
+    /** The health check of an account; the last one used is kept, as most endpoints drive one account. */
+    private GeweAccountHealthCheck accountHealth(String appId) {
+        GeweAccountHealthCheck last = lastHealth;
+        if (appId == null || last != null && last.getAppId().equals(appId)) {
+            return last;
+        }
+        GeweAccountHealthCheck check = endpoint.getComponent().accountHealth(appId,
+                () -> send(checkOnline, checkOnline.builder.resolve(java.util.Map.of("appId", appId))));
+        lastHealth = check;
+        return check;
     }
 
     private void complete(Exchange exchange, AsyncCallback callback, Object result, Throwable failure) {

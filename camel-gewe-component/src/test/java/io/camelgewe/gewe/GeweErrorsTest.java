@@ -115,7 +115,7 @@ class GeweErrorsTest extends GeweTestSupport {
         assertEquals(500, e.getRet());
         assertNull(e.getMsg());
         assertEquals("-1", e.getDataCode());
-        assertTrue(e.getMessage().startsWith("GeWe message/postVideo: GeWe refused the request: ret=500, msg=(none)"),
+        assertTrue(e.getMessage().startsWith("GeWe message/postVideo: GeWe refused the request (other): ret=500, msg=(none)"),
                 e.getMessage());
     }
 
@@ -127,8 +127,24 @@ class GeweErrorsTest extends GeweTestSupport {
                     GeweDelivery.REJECTED);
             assertTrue(e.getMsg().contains("微信已离线"), e.getMsg());
             assertEquals("-1", e.getDataCode());
+            assertEquals(GeweRejection.ACCOUNT_OFFLINE, e.getRejection());
+            assertTrue(e.getMessage().contains("(account offline)"), e.getMessage());
         } finally {
             simulator.setOnline(simulator.appId(), true);
+        }
+    }
+
+    @Test
+    void aWrongTokenIsRejectedAsTokenInvalid() {
+        String good = simulator.token();
+        simulator.setToken("rotated-" + good);
+        try {
+            GeweApiException e = assertFailure(send("direct:video", video()), GeweApiException.class,
+                    GeweDelivery.REJECTED);
+            assertEquals(GeweRejection.TOKEN_INVALID, e.getRejection());
+            assertFalse(e.getMessage().contains(good), e.getMessage());
+        } finally {
+            simulator.setToken(good);
         }
     }
 

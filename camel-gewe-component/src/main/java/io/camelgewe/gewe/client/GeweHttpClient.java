@@ -85,6 +85,9 @@ public final class GeweHttpClient implements Closeable {
                 .setConnectionManager(pool)
                 .setIOReactorConfig(IOReactorConfig.custom().setSoKeepAlive(true).setTcpNoDelay(true).build())
                 .setThreadFactory(tf)
+                // HttpClient's wire log (org.apache.hc.client5.http.wire at DEBUG) would print the raw request, token
+                // included: the component's sessions are never decorated with it
+                .setIoSessionDecorator(session -> session)
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()

@@ -1,0 +1,115 @@
+package io.camelgewe.gewe.health;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.camelgewe.gewe.GeweApiException;
+import io.camelgewe.gewe.GeweRejection;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * The readiness of one WeChat account (appId): DOWN while GeWe says the account is offline or the token is refused,
+ * UP again once it is back.
+ * <p>
+ * It learns from every call the component makes for the account (a send refused as offline turns it DOWN, any
+ * success turns it UP) and, when it has heard nothing for the refresh interval, asks GeWe with
+ * {@code login/checkOnline}. It is a readiness check only: restarting the application does not bring a WeChat account
+ * back online.
+ */
+public final class GeweAccountHealthCheck extends AbstractHealthCheck {
+
+    private static final long PROBE_TIMEOUT_SECONDS = 10;
+
+    private final String appId;
+    private final Supplier<CompletableFuture<Object>> checkOnline;
+    private final long refreshNanos;
+    private volatile Boolean up;
+    private volatile String reason;
+    private volatile long heardNanos;
+
+    /**
+     * @param appId         the account
+     * @param checkOnline   calls login/checkOnline for the account (answers a Boolean)
+     * @param refreshMillis how long what was heard counts before GeWe is asked again
+     */
+    public GeweAccountHealthCheck(String appId, Supplier<CompletableFuture<Object>> checkOnline, long refreshMillis) {
+        super("gewe", "gewe-account-" + appId);
+        this.appId = appId;
+        this.checkOnline = checkOnline;
+        this.refreshNanos = TimeUnit.MILLISECONDS.toNanos(refreshMillis);
+    }
+
+    /** The account this check is about. */
+    public String getAppId() {
+        return appId;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    /** A call for the account succeeded: GeWe and the account work. */
+    public void succeeded() {
+        hear(true, null);
+    }
+
+    /** A call for the account failed; an offline account or a refused token turns the check DOWN. */
+    public void failed(Throwable failure) {
+        if (failure instanceof GeweApiException) {
+            GeweRejection r = ((GeweApiException) failure).getRejection();
+            if (r == GeweRejection.ACCOUNT_OFFLINE || r == GeweRejection.TOKEN_INVALID) {
+                hear(false, failure.getMessage());
+            }
+        }
+    }
+
+    private void hear(boolean isUp, String why) {
+        reason = why;
+        up = isUp;
+        heardNanos = System.nanoTime();
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("appId", appId);
+        if (up == null || System.nanoTime() - heardNanos > refreshNanos) {
+            probe(builder);
+        }
+        Boolean state = up;
+        if (state == null) {
+            builder.unknown();
+        } else if (state) {
+            builder.up();
+        } else {
+            builder.down().message(reason);
+        }
+    }
+
+    private void probe(HealthCheckResultBuilder builder) {
+        try {
+            Object online = checkOnline.get().get(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (Boolean.TRUE.equals(online)) {
+                hear(true, null);
+            } else {
+                hear(false, "GeWe says account " + appId + " is offline (login/checkOnline answered " + online + ")");
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            failed(cause);
+            if (!(cause instanceof GeweApiException)) {
+                // GeWe could not be asked: say so, and keep the last thing heard
+                builder.error(cause).detail("probe", "login/checkOnline failed: " + cause.getMessage());
+            }
+        } catch (TimeoutException e) {
+            builder.detail("probe", "login/checkOnline did not answer within " + PROBE_TIMEOUT_SECONDS + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
