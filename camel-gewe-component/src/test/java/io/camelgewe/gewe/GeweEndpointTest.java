@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GeweEndpointTest extends CamelTestSupport {
 
-    private static final String TOKEN = "tok-secret-7f3a9c";
+    private static final String TOKEN = "tok-" + GeweTestSupport.TOKEN_MARK;
 
     @Test
     void unknownOperationIsRefusedNamingItAndListingTheValidOnes() {

@@ -18,11 +18,15 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class GeweTestSupport extends CamelTestSupport {
 
+    /** Every token of the component's tests carries this mark, so that TokenLeakIT can find any leak of one. */
+    public static final String TOKEN_MARK = "SECRET-7f3a9c";
+
     protected static GeweSimulator simulator;
 
     @BeforeAll
     static void startSimulator() throws Exception {
         simulator = GeweSimulator.start();
+        simulator.setToken("tok-" + TOKEN_MARK + "-" + java.util.UUID.randomUUID());
     }
 
     @AfterAll
