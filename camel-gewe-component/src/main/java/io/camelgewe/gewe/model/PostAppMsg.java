@@ -3,20 +3,10 @@ package io.camelgewe.gewe.model;
 /**
  * The request of {@code message/postAppMsg}: send an app message (appmsg XML).
  */
-public class PostAppMsg extends GeweRequest {
+public class PostAppMsg extends SendRequest {
 
     /** Creates an empty request. */
     public PostAppMsg() {
-    }
-
-    /** The wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public String getToWxid() {
-        return text("toWxid");
-    }
-
-    /** Sets the field {@code toWxid}: the wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public void setToWxid(String toWxid) {
-        set("toWxid", toWxid);
     }
 
     /** The appmsg XML node of a received app message, to send it again. */

@@ -3,20 +3,10 @@ package io.camelgewe.gewe.model;
 /**
  * The request of {@code message/postEmoji}: send an emoji by its md5.
  */
-public class PostEmoji extends GeweRequest {
+public class PostEmoji extends SendRequest {
 
     /** Creates an empty request. */
     public PostEmoji() {
-    }
-
-    /** The wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public String getToWxid() {
-        return text("toWxid");
-    }
-
-    /** Sets the field {@code toWxid}: the wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public void setToWxid(String toWxid) {
-        set("toWxid", toWxid);
     }
 
     /** The md5 of the emoji image (from a received emoji message). */

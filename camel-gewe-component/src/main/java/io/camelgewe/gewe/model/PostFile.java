@@ -3,20 +3,10 @@ package io.camelgewe.gewe.model;
 /**
  * The request of {@code message/postFile}: send a file that GeWe downloads from {@code fileUrl}.
  */
-public class PostFile extends GeweRequest {
+public class PostFile extends SendRequest {
 
     /** Creates an empty request. */
     public PostFile() {
-    }
-
-    /** The wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public String getToWxid() {
-        return text("toWxid");
-    }
-
-    /** Sets the field {@code toWxid}: the wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public void setToWxid(String toWxid) {
-        set("toWxid", toWxid);
     }
 
     /** The URL GeWe downloads the file from. */

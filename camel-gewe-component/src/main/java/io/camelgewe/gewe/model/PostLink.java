@@ -3,20 +3,10 @@ package io.camelgewe.gewe.model;
 /**
  * The request of {@code message/postLink}: send a link card.
  */
-public class PostLink extends GeweRequest {
+public class PostLink extends SendRequest {
 
     /** Creates an empty request. */
     public PostLink() {
-    }
-
-    /** The wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public String getToWxid() {
-        return text("toWxid");
-    }
-
-    /** Sets the field {@code toWxid}: the wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public void setToWxid(String toWxid) {
-        set("toWxid", toWxid);
     }
 
     /** The title of the link card. */

@@ -3,20 +3,10 @@ package io.camelgewe.gewe.model;
 /**
  * The request of {@code message/postNameCard}: send a contact's name card.
  */
-public class PostNameCard extends GeweRequest {
+public class PostNameCard extends SendRequest {
 
     /** Creates an empty request. */
     public PostNameCard() {
-    }
-
-    /** The wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public String getToWxid() {
-        return text("toWxid");
-    }
-
-    /** Sets the field {@code toWxid}: the wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public void setToWxid(String toWxid) {
-        set("toWxid", toWxid);
     }
 
     /** The nickname shown on the name card. */

@@ -3,20 +3,10 @@ package io.camelgewe.gewe.model;
 /**
  * The request of {@code message/postText}: send a text message, optionally @-mentioning group members.
  */
-public class PostText extends GeweRequest {
+public class PostText extends SendRequest {
 
     /** Creates an empty request. */
     public PostText() {
-    }
-
-    /** The wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public String getToWxid() {
-        return text("toWxid");
-    }
-
-    /** Sets the field {@code toWxid}: the wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public void setToWxid(String toWxid) {
-        set("toWxid", toWxid);
     }
 
     /** The text of the message. */

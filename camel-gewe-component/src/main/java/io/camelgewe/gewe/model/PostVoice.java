@@ -3,20 +3,10 @@ package io.camelgewe.gewe.model;
 /**
  * The request of {@code message/postVoice}: send a voice message (SILK audio) that GeWe downloads from {@code voiceUrl}.
  */
-public class PostVoice extends GeweRequest {
+public class PostVoice extends SendRequest {
 
     /** Creates an empty request. */
     public PostVoice() {
-    }
-
-    /** The wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public String getToWxid() {
-        return text("toWxid");
-    }
-
-    /** Sets the field {@code toWxid}: the wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public void setToWxid(String toWxid) {
-        set("toWxid", toWxid);
     }
 
     /** The URL of the SILK audio file (starts with #!SILK_V3). */

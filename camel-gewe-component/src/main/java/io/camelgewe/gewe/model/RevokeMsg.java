@@ -3,20 +3,10 @@ package io.camelgewe.gewe.model;
 /**
  * The request of {@code message/revokeMsg}: take back a message sent within the last two minutes, identified by what its send returned.
  */
-public class RevokeMsg extends GeweRequest {
+public class RevokeMsg extends SendRequest {
 
     /** Creates an empty request. */
     public RevokeMsg() {
-    }
-
-    /** The wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public String getToWxid() {
-        return text("toWxid");
-    }
-
-    /** Sets the field {@code toWxid}: the wxid of the friend, or the group id (NNN@chatroom), the message goes to. */
-    public void setToWxid(String toWxid) {
-        set("toWxid", toWxid);
     }
 
     /** The msgId the send returned, as text. */

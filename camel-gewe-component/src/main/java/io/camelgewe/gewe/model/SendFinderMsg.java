@@ -3,20 +3,10 @@ package io.camelgewe.gewe.model;
 /**
  * The request of {@code message/sendFinderMsg}: send a channels (视频号) video message.
  */
-public class SendFinderMsg extends GeweRequest {
+public class SendFinderMsg extends SendRequest {
 
     /** Creates an empty request. */
     public SendFinderMsg() {
-    }
-
-    /** The wxid of the recipient. */
-    public String getToWxid() {
-        return text("toWxid");
-    }
-
-    /** Sets the field {@code toWxid}: the wxid of the recipient. */
-    public void setToWxid(String toWxid) {
-        set("toWxid", toWxid);
     }
 
     /** The id of the channels video. */
