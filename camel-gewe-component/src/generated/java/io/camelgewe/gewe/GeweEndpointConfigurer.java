@@ -23,24 +23,56 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GeweEndpoint target = (GeweEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "answerafter":
+        case "answerAfter": target.getConfiguration().setAnswerAfter(property(camelContext, io.camelgewe.gewe.GeweAnswerAfter.class, value)); return true;
+        case "answertimeout":
+        case "answerTimeout": target.getConfiguration().setAnswerTimeout(property(camelContext, long.class, value)); return true;
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": target.getConfiguration().setIdempotentCacheSize(property(camelContext, int.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imgurl":
         case "imgUrl": target.getConfiguration().setImgUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "msgtypes":
+        case "msgTypes": target.getConfiguration().setMsgTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "poolsize":
+        case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
+        case "registerurl":
+        case "registerUrl": target.getConfiguration().setRegisterUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "removeonfailure":
+        case "removeOnFailure": target.getConfiguration().setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "secret": target.getConfiguration().setSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "skipownmessages":
+        case "skipOwnMessages": target.getConfiguration().setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
+        case "skipstatussync":
+        case "skipStatusSync": target.getConfiguration().setSkipStatusSync(property(camelContext, boolean.class, value)); return true;
         case "thumburl":
         case "thumbUrl": target.getConfiguration().setThumbUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "towxid":
         case "toWxid": target.getConfiguration().setToWxid(property(camelContext, java.lang.String.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "type": target.getConfiguration().setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "typenames":
+        case "typeNames": target.getConfiguration().setTypeNames(property(camelContext, java.lang.String.class, value)); return true;
         case "videoduration":
         case "videoDuration": target.getConfiguration().setVideoDuration(property(camelContext, java.lang.Integer.class, value)); return true;
         case "videourl":
@@ -57,24 +89,56 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "answerafter":
+        case "answerAfter": return io.camelgewe.gewe.GeweAnswerAfter.class;
+        case "answertimeout":
+        case "answerTimeout": return long.class;
         case "appid":
         case "appId": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return int.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imgurl":
         case "imgUrl": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
+        case "msgtypes":
+        case "msgTypes": return java.lang.String.class;
+        case "path": return java.lang.String.class;
+        case "poolsize":
+        case "poolSize": return int.class;
+        case "registerurl":
+        case "registerUrl": return java.lang.String.class;
+        case "removeonfailure":
+        case "removeOnFailure": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "secret": return java.lang.String.class;
+        case "skipownmessages":
+        case "skipOwnMessages": return boolean.class;
+        case "skipstatussync":
+        case "skipStatusSync": return boolean.class;
         case "thumburl":
         case "thumbUrl": return java.lang.String.class;
         case "towxid":
         case "toWxid": return java.lang.String.class;
         case "token": return java.lang.String.class;
         case "type": return java.lang.String.class;
+        case "typenames":
+        case "typeNames": return java.lang.String.class;
         case "videoduration":
         case "videoDuration": return java.lang.Integer.class;
         case "videourl":
@@ -92,24 +156,56 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GeweEndpoint target = (GeweEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "answerafter":
+        case "answerAfter": return target.getConfiguration().getAnswerAfter();
+        case "answertimeout":
+        case "answerTimeout": return target.getConfiguration().getAnswerTimeout();
         case "appid":
         case "appId": return target.getConfiguration().getAppId();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return target.getConfiguration().getIdempotentCacheSize();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "imgurl":
         case "imgUrl": return target.getConfiguration().getImgUrl();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "msgtypes":
+        case "msgTypes": return target.getConfiguration().getMsgTypes();
+        case "path": return target.getConfiguration().getPath();
+        case "poolsize":
+        case "poolSize": return target.getConfiguration().getPoolSize();
+        case "registerurl":
+        case "registerUrl": return target.getConfiguration().getRegisterUrl();
+        case "removeonfailure":
+        case "removeOnFailure": return target.getConfiguration().isRemoveOnFailure();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "secret": return target.getConfiguration().getSecret();
+        case "skipownmessages":
+        case "skipOwnMessages": return target.getConfiguration().isSkipOwnMessages();
+        case "skipstatussync":
+        case "skipStatusSync": return target.getConfiguration().isSkipStatusSync();
         case "thumburl":
         case "thumbUrl": return target.getConfiguration().getThumbUrl();
         case "towxid":
         case "toWxid": return target.getConfiguration().getToWxid();
         case "token": return target.getConfiguration().getToken();
         case "type": return target.getConfiguration().getType();
+        case "typenames":
+        case "typeNames": return target.getConfiguration().getTypeNames();
         case "videoduration":
         case "videoDuration": return target.getConfiguration().getVideoDuration();
         case "videourl":
