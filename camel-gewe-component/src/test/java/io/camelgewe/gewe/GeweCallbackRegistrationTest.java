@@ -1,0 +1,61 @@
+package io.camelgewe.gewe;
+
+import java.net.URI;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * registerUrl: the consumer registers its URL with the GeWe simulator once the application has started, answers the
+ * ping that follows, then receives what the simulator pushes.
+ */
+class GeweCallbackRegistrationTest extends GeweCallbackTestSupport {
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        String url = "http://localhost:" + port + "/gewe/callback";
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("gewe:callback?secret=RAW(p@ss word)&registerUrl=RAW(" + url + ")").routeId("callbacks")
+                        .to("mock:callbacks");
+            }
+        };
+    }
+
+    @Test
+    void urlIsRegisteredWithTheSecretThePingAnsweredAndPushesRouted() throws Exception {
+        GeweCallbackConsumer consumer = (GeweCallbackConsumer) context.getRoute("callbacks").getConsumer();
+        await(Duration.ofSeconds(10), () -> consumer.getPingCount() == 1, "GeWe's registration ping");
+
+        JsonNode setCallback = bodiesSentTo("login/setCallback").get(0);
+        assertEquals(simulator.token(), setCallback.get("token").asText());
+        String registered = "http://localhost:" + port + "/gewe/callback?secret=p%40ss+word";
+        assertEquals(registered, setCallback.get("callbackUrl").asText());
+        assertEquals(URI.create(registered), simulator.callbackUrl());
+
+        MockEndpoint mock = getMockEndpoint("mock:callbacks");
+        mock.expectedMessageCount(1);
+        assertEquals(200, simulator.pushCallback(fixture("text")));
+        mock.assertIsSatisfied();
+        assertEquals("123", callbackOf(mock, 0).getText());
+        assertEquals(0, consumer.getRefusedCount());
+    }
+
+    @Test
+    void registeredUrlIsLoggedWithoutItsSecret() {
+        assertEquals("http://h/gewe/callback?secret=******",
+                GeweCallbackRegistration.masked("http://h/gewe/callback?secret=p%40ss"));
+        assertEquals("http://h/cb?a=1&secret=******&b=2",
+                GeweCallbackRegistration.masked("http://h/cb?a=1&secret=x&b=2"));
+        assertEquals("http://h/cb?secret=given", GeweCallbackRegistration.withSecret("http://h/cb?secret=given", "other"));
+        assertEquals("http://h/cb?a=1&secret=x%26y", GeweCallbackRegistration.withSecret("http://h/cb?a=1", "x&y"));
+        assertFalse(GeweCallbackRegistration.withSecret("http://h/cb", null).contains("secret"));
+    }
+}
