@@ -49,6 +49,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxqueuesize":
+        case "maxQueueSize": target.getConfiguration().setMaxQueueSize(property(camelContext, int.class, value)); return true;
         case "msgtypes":
         case "msgTypes": target.getConfiguration().setMsgTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -115,6 +117,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxqueuesize":
+        case "maxQueueSize": return int.class;
         case "msgtypes":
         case "msgTypes": return java.lang.String.class;
         case "path": return java.lang.String.class;
@@ -182,6 +186,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxqueuesize":
+        case "maxQueueSize": return target.getConfiguration().getMaxQueueSize();
         case "msgtypes":
         case "msgTypes": return target.getConfiguration().getMsgTypes();
         case "path": return target.getConfiguration().getPath();

@@ -23,7 +23,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(33);
+        Set<String> props = new HashSet<>(34);
         props.add("answerAfter");
         props.add("answerTimeout");
         props.add("appId");
@@ -37,6 +37,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("imgUrl");
         props.add("lazyStartProducer");
         props.add("maxBodySize");
+        props.add("maxQueueSize");
         props.add("msgTypes");
         props.add("operation");
         props.add("path");

@@ -14,6 +14,8 @@ import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -82,7 +84,13 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         ServiceHelper.startService(repository);
 
         var threads = endpoint.getCamelContext().getExecutorServiceManager();
-        routeThreads = threads.newThreadPool(this, "GeweCallback", cfg.getPoolSize(), cfg.getPoolSize());
+        ThreadPoolProfile profile = new ThreadPoolProfile("GeweCallback");
+        profile.setPoolSize(cfg.getPoolSize());
+        profile.setMaxPoolSize(cfg.getPoolSize());
+        profile.setMaxQueueSize(cfg.getMaxQueueSize());
+        // Camel's default, CallerRuns, would run the route on the HTTP thread and hold the answer: refuse instead
+        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+        routeThreads = threads.newThreadPool(this, "GeweCallback", profile);
         timer = threads.newSingleThreadScheduledExecutor(this, "GeweCallbackAnswer");
 
         // the HTTP side is a platform-http consumer of its own, on whatever server the application runs
@@ -100,16 +108,18 @@ public class GeweCallbackConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        // no new pushes first, then let the routes already accepted finish
+        // no new pushes first, then let the routes already accepted finish (they answer their pushes), then the
+        // answers still waiting for answerTimeout go out (a scheduled executor runs its delayed tasks on shutdown)
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
-        if (timer != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(timer);
-            timer = null;
-        }
+        var threads = endpoint.getCamelContext().getExecutorServiceManager();
         if (routeThreads != null) {
-            endpoint.getCamelContext().getExecutorServiceManager().shutdownGraceful(routeThreads);
+            threads.shutdownGraceful(routeThreads);
             routeThreads = null;
+        }
+        if (timer != null) {
+            threads.shutdownGraceful(timer);
+            timer = null;
         }
         if (ownRepository) {
             ServiceHelper.stopService(repository);
@@ -134,9 +144,10 @@ public class GeweCallbackConsumer extends DefaultConsumer {
             LOG.warn("gewe:callback: answerTimeout is {} ms, but GeWe drops pushes not answered within 3000 ms",
                     cfg.getAnswerTimeout());
         }
-        if (cfg.getMaxBodySize() <= 0 || cfg.getPoolSize() <= 0 || cfg.getIdempotentCacheSize() <= 0) {
-            throw new IllegalArgumentException("gewe:callback: maxBodySize, poolSize and idempotentCacheSize must be "
-                                               + "positive");
+        if (cfg.getMaxBodySize() <= 0 || cfg.getPoolSize() <= 0 || cfg.getMaxQueueSize() <= 0
+                || cfg.getIdempotentCacheSize() <= 0) {
+            throw new IllegalArgumentException("gewe:callback: maxBodySize, poolSize, maxQueueSize and "
+                                               + "idempotentCacheSize must be positive");
         }
         return path;
     }

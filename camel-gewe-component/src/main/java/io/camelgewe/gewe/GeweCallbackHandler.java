@@ -113,8 +113,8 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         } catch (RejectedExecutionException e) {
             // not routed: forget the key so that GeWe's next push of it is routed
             consumer.forget(key);
-            LOG.warn("GeWe callback on {}: all {} route threads and their queue are busy; answered 503 to {}",
-                    cfg.getPath(), cfg.getPoolSize(), callback);
+            LOG.warn("GeWe callback on {}: all {} route threads and their queue of {} are busy; answered 503 to {}",
+                    cfg.getPath(), cfg.getPoolSize(), cfg.getMaxQueueSize(), callback);
             consumer.stats().refused.increment();
             return answer.send(503, "busy", true);
         }

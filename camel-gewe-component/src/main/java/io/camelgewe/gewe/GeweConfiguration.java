@@ -166,8 +166,14 @@ public class GeweConfiguration implements Cloneable {
 
     @UriParam(label = "consumer,advanced", defaultValue = "10",
               description = "gewe:callback: the threads routes run on, so that the HTTP answer never waits for a slow "
-                            + "route; pushes beyond them queue (up to 1000), then are answered 503.")
+                            + "route; pushes beyond them wait in a queue of maxQueueSize.")
     private int poolSize = 10;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "1000",
+              description = "gewe:callback: how many accepted pushes may wait for a route thread; beyond it pushes are "
+                            + "answered 503 (GeWe may push them again) instead of being routed on the HTTP server's "
+                            + "thread.")
+    private int maxQueueSize = 1000;
 
     /** The operation name as given in the URI. */
     public String getOperation() {
@@ -457,6 +463,16 @@ public class GeweConfiguration implements Cloneable {
     /** gewe:callback: sets the threads routes run on. */
     public void setPoolSize(int poolSize) {
         this.poolSize = poolSize;
+    }
+
+    /** gewe:callback: how many accepted pushes may wait for a route thread. */
+    public int getMaxQueueSize() {
+        return maxQueueSize;
+    }
+
+    /** gewe:callback: sets how many accepted pushes may wait for a route thread. */
+    public void setMaxQueueSize(int maxQueueSize) {
+        this.maxQueueSize = maxQueueSize;
     }
 
     /** A copy, so that an endpoint can change its options without touching the component's defaults. */

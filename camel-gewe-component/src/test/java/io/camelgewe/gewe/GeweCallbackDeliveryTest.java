@@ -1,6 +1,7 @@
 package io.camelgewe.gewe;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,9 @@ class GeweCallbackDeliveryTest extends GeweCallbackTestSupport {
 
                 from("gewe:callback?path=/receipt&answerAfter=receipt")
                         .process(e -> release.await(10, TimeUnit.SECONDS)).to("mock:receipt");
+
+                from("gewe:callback?path=/busy&answerAfter=RECEIPT&poolSize=1&maxQueueSize=1").routeId("busy")
+                        .process(e -> release.await(10, TimeUnit.SECONDS)).to("mock:busy");
 
                 from("gewe:callback?path=/flaky")
                         .process(e -> {
@@ -157,6 +161,21 @@ class GeweCallbackDeliveryTest extends GeweCallbackTestSupport {
         assertEquals(0, mock.getReceivedCounter());
         release.countDown();
         mock.assertIsSatisfied();
+    }
+
+    @Test
+    void pushesBeyondThePoolAndItsQueueAre503AndRoutedWhenPushedAgain() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:busy");
+        mock.expectedMessageCount(3);
+        assertEquals(200, post("/busy", fixtureWithId("text", 1)).statusCode(), "runs");
+        assertEquals(200, post("/busy", fixtureWithId("text", 2)).statusCode(), "waits in the queue");
+        HttpResponse<String> busy = post("/busy", fixtureWithId("text", 3));
+        assertEquals(503, busy.statusCode(), "neither a thread nor room in the queue");
+        release.countDown();
+        await(Duration.ofSeconds(5), () -> mock.getReceivedCounter() == 2, "the two accepted pushes");
+        assertEquals(200, post("/busy", fixtureWithId("text", 3)).statusCode(), "GeWe's next push is routed");
+        mock.assertIsSatisfied();
+        assertEquals(1, consumer("busy").getRefusedCount());
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.camelgewe.gewe;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +50,18 @@ class GeweCallbackRegistrationTest extends GeweCallbackTestSupport {
         mock.assertIsSatisfied();
         assertEquals("123", callbackOf(mock, 0).getText());
         assertEquals(0, consumer.getRefusedCount());
+        // the test log (INFO and above, target/test.log) has the registration, never the secret
+        String registeredLine = "Registered the callback URL http://localhost:" + port + "/gewe/callback?secret=******";
+        await(Duration.ofSeconds(5), () -> testLog().contains(registeredLine), "the registration's log line");
+        assertFalse(testLog().contains("p%40ss") || testLog().contains("p@ss word"), "the secret was logged");
+    }
+
+    private static String testLog() {
+        try {
+            return Files.readString(Path.of("target/test.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
