@@ -53,7 +53,14 @@ class GeweCallbackRegistrationTest extends GeweCallbackTestSupport {
         // the test log (INFO and above, target/test.log) has the registration, never the secret
         String registeredLine = "Registered the callback URL http://localhost:" + port + "/gewe/callback?secret=******";
         await(Duration.ofSeconds(5), () -> testLog().contains(registeredLine), "the registration's log line");
-        assertFalse(testLog().contains("p%40ss") || testLog().contains("p@ss word"), "the secret was logged");
+        // (the simulator stands for GeWe, which knows the secret: its own lines do not count)
+        testLog().lines().filter(line -> !line.contains("GeweSimulator")).forEach(
+                line -> assertFalse(line.contains("p%40ss") || line.contains("p@ss word"), "the secret was logged: " + line));
+
+        assertEquals("http://h/cb?a=1&secret=******&b=2", GeweCallbackRegistration.masked("http://h/cb?a=1&secret=x&b=2"));
+        assertEquals("http://h/cb?secret=given", GeweCallbackRegistration.withSecret("http://h/cb?secret=given", "other"));
+        assertEquals("http://h/cb?a=1&secret=x%26y", GeweCallbackRegistration.withSecret("http://h/cb?a=1", "x&y"));
+        assertFalse(GeweCallbackRegistration.withSecret("http://h/cb", null).contains("secret"));
     }
 
     private static String testLog() {
@@ -62,16 +69,5 @@ class GeweCallbackRegistrationTest extends GeweCallbackTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Test
-    void registeredUrlIsLoggedWithoutItsSecret() {
-        assertEquals("http://h/gewe/callback?secret=******",
-                GeweCallbackRegistration.masked("http://h/gewe/callback?secret=p%40ss"));
-        assertEquals("http://h/cb?a=1&secret=******&b=2",
-                GeweCallbackRegistration.masked("http://h/cb?a=1&secret=x&b=2"));
-        assertEquals("http://h/cb?secret=given", GeweCallbackRegistration.withSecret("http://h/cb?secret=given", "other"));
-        assertEquals("http://h/cb?a=1&secret=x%26y", GeweCallbackRegistration.withSecret("http://h/cb?a=1", "x&y"));
-        assertFalse(GeweCallbackRegistration.withSecret("http://h/cb", null).contains("secret"));
     }
 }
