@@ -110,9 +110,12 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         try {
             return cfg.getAnswerAfter() == GeweAnswerAfter.RECEIPT ? routeThenAnswer(callback, answer, key)
                     : answerAfterRoute(callback, answer, key);
-        } catch (RejectedExecutionException e) {
+        } catch (RuntimeException e) {
             // not routed: forget the key so that GeWe's next push of it is routed
             consumer.forget(key);
+            if (!(e instanceof RejectedExecutionException)) {
+                throw e;
+            }
             LOG.warn("GeWe callback on {}: all {} route threads and their queue of {} are busy; answered 503 to {}",
                     cfg.getPath(), cfg.getPoolSize(), cfg.getMaxQueueSize(), callback);
             consumer.stats().refused.increment();
