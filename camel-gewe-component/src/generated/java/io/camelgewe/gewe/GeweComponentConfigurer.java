@@ -33,6 +33,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "cdncapacity":
         case "cdnCapacity": target.setCdnCapacity(property(camelContext, int.class, value)); return true;
         case "cdnrepository":
@@ -88,6 +90,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "cdncapacity":
         case "cdnCapacity": return int.class;
         case "cdnrepository":
@@ -144,6 +148,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return target.getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "cdncapacity":
         case "cdnCapacity": return target.getCdnCapacity();
         case "cdnrepository":

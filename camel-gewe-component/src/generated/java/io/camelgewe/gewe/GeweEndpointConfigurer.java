@@ -23,12 +23,18 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GeweEndpoint target = (GeweEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "answerafter":
+        case "answerAfter": target.getConfiguration().setAnswerAfter(property(camelContext, io.camelgewe.gewe.GeweAnswerAfter.class, value)); return true;
+        case "answertimeout":
+        case "answerTimeout": target.getConfiguration().setAnswerTimeout(property(camelContext, long.class, value)); return true;
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appmsg": target.getConfiguration().setAppmsg(property(camelContext, java.lang.String.class, value)); return true;
         case "ats": target.getConfiguration().setAts(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "callbackurl":
         case "callbackUrl": target.getConfiguration().setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cdnreuse":
@@ -47,6 +53,10 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "emojiMd5": target.getConfiguration().setEmojiMd5(property(camelContext, java.lang.String.class, value)); return true;
         case "emojisize":
         case "emojiSize": target.getConfiguration().setEmojiSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "fetch": target.getConfiguration().setFetch(property(camelContext, boolean.class, value)); return true;
         case "fetchdirectory":
         case "fetchDirectory": target.getConfiguration().setFetchDirectory(property(camelContext, java.lang.String.class, value)); return true;
@@ -54,14 +64,24 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fileName": target.getConfiguration().setFileName(property(camelContext, java.lang.String.class, value)); return true;
         case "fileurl":
         case "fileUrl": target.getConfiguration().setFileUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": target.getConfiguration().setIdempotentCacheSize(property(camelContext, int.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "imgurl":
         case "imgUrl": target.getConfiguration().setImgUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "linkurl":
         case "linkUrl": target.getConfiguration().setLinkUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxqueuesize":
+        case "maxQueueSize": target.getConfiguration().setMaxQueueSize(property(camelContext, int.class, value)); return true;
         case "miniappid":
         case "miniAppId": target.getConfiguration().setMiniAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "msgtypes":
+        case "msgTypes": target.getConfiguration().setMsgTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "namecardwxid":
         case "nameCardWxid": target.getConfiguration().setNameCardWxid(property(camelContext, java.lang.String.class, value)); return true;
         case "nickname":
@@ -69,8 +89,20 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pacing": target.getConfiguration().setPacing(property(camelContext, java.lang.Boolean.class, value)); return true;
         case "pagepath":
         case "pagePath": target.getConfiguration().setPagePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "poolsize":
+        case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
+        case "registerurl":
+        case "registerUrl": target.getConfiguration().setRegisterUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "removeonfailure":
+        case "removeOnFailure": target.getConfiguration().setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "secret": target.getConfiguration().setSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "skipownmessages":
+        case "skipOwnMessages": target.getConfiguration().setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
+        case "skipstatussync":
+        case "skipStatusSync": target.getConfiguration().setSkipStatusSync(property(camelContext, boolean.class, value)); return true;
         case "thumburl":
         case "thumbUrl": target.getConfiguration().setThumbUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
@@ -80,6 +112,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "type": target.getConfiguration().setType(property(camelContext, java.lang.String.class, value)); return true;
         case "typefallback":
         case "typeFallback": target.getConfiguration().setTypeFallback(property(camelContext, boolean.class, value)); return true;
+        case "typenames":
+        case "typeNames": target.getConfiguration().setTypeNames(property(camelContext, java.lang.String.class, value)); return true;
         case "username":
         case "userName": target.getConfiguration().setUserName(property(camelContext, java.lang.String.class, value)); return true;
         case "videoduration":
@@ -98,12 +132,18 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "answerafter":
+        case "answerAfter": return io.camelgewe.gewe.GeweAnswerAfter.class;
+        case "answertimeout":
+        case "answerTimeout": return long.class;
         case "appid":
         case "appId": return java.lang.String.class;
         case "appmsg": return java.lang.String.class;
         case "ats": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "callbackurl":
         case "callbackUrl": return java.lang.String.class;
         case "cdnreuse":
@@ -122,6 +162,10 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "emojiMd5": return java.lang.String.class;
         case "emojisize":
         case "emojiSize": return java.lang.Integer.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "fetch": return boolean.class;
         case "fetchdirectory":
         case "fetchDirectory": return java.lang.String.class;
@@ -129,14 +173,24 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fileName": return java.lang.String.class;
         case "fileurl":
         case "fileUrl": return java.lang.String.class;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return int.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "imgurl":
         case "imgUrl": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "linkurl":
         case "linkUrl": return java.lang.String.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
+        case "maxqueuesize":
+        case "maxQueueSize": return int.class;
         case "miniappid":
         case "miniAppId": return java.lang.String.class;
+        case "msgtypes":
+        case "msgTypes": return java.lang.String.class;
         case "namecardwxid":
         case "nameCardWxid": return java.lang.String.class;
         case "nickname":
@@ -144,8 +198,20 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pacing": return java.lang.Boolean.class;
         case "pagepath":
         case "pagePath": return java.lang.String.class;
+        case "path": return java.lang.String.class;
+        case "poolsize":
+        case "poolSize": return int.class;
+        case "registerurl":
+        case "registerUrl": return java.lang.String.class;
+        case "removeonfailure":
+        case "removeOnFailure": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
+        case "secret": return java.lang.String.class;
+        case "skipownmessages":
+        case "skipOwnMessages": return boolean.class;
+        case "skipstatussync":
+        case "skipStatusSync": return boolean.class;
         case "thumburl":
         case "thumbUrl": return java.lang.String.class;
         case "title": return java.lang.String.class;
@@ -155,6 +221,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "type": return java.lang.String.class;
         case "typefallback":
         case "typeFallback": return boolean.class;
+        case "typenames":
+        case "typeNames": return java.lang.String.class;
         case "username":
         case "userName": return java.lang.String.class;
         case "videoduration":
@@ -174,12 +242,18 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GeweEndpoint target = (GeweEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "answerafter":
+        case "answerAfter": return target.getConfiguration().getAnswerAfter();
+        case "answertimeout":
+        case "answerTimeout": return target.getConfiguration().getAnswerTimeout();
         case "appid":
         case "appId": return target.getConfiguration().getAppId();
         case "appmsg": return target.getConfiguration().getAppmsg();
         case "ats": return target.getConfiguration().getAts();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "callbackurl":
         case "callbackUrl": return target.getConfiguration().getCallbackUrl();
         case "cdnreuse":
@@ -198,6 +272,10 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "emojiMd5": return target.getConfiguration().getEmojiMd5();
         case "emojisize":
         case "emojiSize": return target.getConfiguration().getEmojiSize();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "fetch": return target.getConfiguration().isFetch();
         case "fetchdirectory":
         case "fetchDirectory": return target.getConfiguration().getFetchDirectory();
@@ -205,14 +283,24 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fileName": return target.getConfiguration().getFileName();
         case "fileurl":
         case "fileUrl": return target.getConfiguration().getFileUrl();
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return target.getConfiguration().getIdempotentCacheSize();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "imgurl":
         case "imgUrl": return target.getConfiguration().getImgUrl();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "linkurl":
         case "linkUrl": return target.getConfiguration().getLinkUrl();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxqueuesize":
+        case "maxQueueSize": return target.getConfiguration().getMaxQueueSize();
         case "miniappid":
         case "miniAppId": return target.getConfiguration().getMiniAppId();
+        case "msgtypes":
+        case "msgTypes": return target.getConfiguration().getMsgTypes();
         case "namecardwxid":
         case "nameCardWxid": return target.getConfiguration().getNameCardWxid();
         case "nickname":
@@ -220,8 +308,20 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pacing": return target.getConfiguration().getPacing();
         case "pagepath":
         case "pagePath": return target.getConfiguration().getPagePath();
+        case "path": return target.getConfiguration().getPath();
+        case "poolsize":
+        case "poolSize": return target.getConfiguration().getPoolSize();
+        case "registerurl":
+        case "registerUrl": return target.getConfiguration().getRegisterUrl();
+        case "removeonfailure":
+        case "removeOnFailure": return target.getConfiguration().isRemoveOnFailure();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
+        case "secret": return target.getConfiguration().getSecret();
+        case "skipownmessages":
+        case "skipOwnMessages": return target.getConfiguration().isSkipOwnMessages();
+        case "skipstatussync":
+        case "skipStatusSync": return target.getConfiguration().isSkipStatusSync();
         case "thumburl":
         case "thumbUrl": return target.getConfiguration().getThumbUrl();
         case "title": return target.getConfiguration().getTitle();
@@ -231,6 +331,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "type": return target.getConfiguration().getType();
         case "typefallback":
         case "typeFallback": return target.getConfiguration().isTypeFallback();
+        case "typenames":
+        case "typeNames": return target.getConfiguration().getTypeNames();
         case "username":
         case "userName": return target.getConfiguration().getUserName();
         case "videoduration":

@@ -1,6 +1,7 @@
 package io.camelgewe.gewe;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -19,8 +20,12 @@ public class GeweConfiguration implements Cloneable {
     /** GeWe's cloud API base URL. */
     public static final String DEFAULT_BASE_URL = "http://api.geweapi.com/gewe/v2/api";
 
+    /** The HTTP path gewe:callback listens on unless {@code path} says otherwise. */
+    public static final String DEFAULT_CALLBACK_PATH = "/gewe/callback";
+
     @UriPath(description = "The GeWe operation: its action name where that is unique (postImage, postText, "
-                           + "getChatroomInfo), otherwise module/action (label/add, favor/sync).")
+                           + "getChatroomInfo), otherwise module/action (label/add, favor/sync). In from(), the "
+                           + "name callback: receive GeWe's callbacks.")
     @Metadata(required = true)
     private String operation;
 
@@ -168,6 +173,94 @@ public class GeweConfiguration implements Cloneable {
                             + "media before it answers a media send, so slow media hosts need a longer timeout. After a "
                             + "response timeout the request may have been acted on.")
     private long responseTimeout = 60_000;
+
+    // ------------------------------------------------------------------ consumer: gewe:callback
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_CALLBACK_PATH,
+              description = "gewe:callback: the HTTP path GeWe's callbacks are received on, on the application's "
+                            + "platform-http server (camel.server.port under Camel Main, server.port under Spring "
+                            + "Boot).")
+    private String path = DEFAULT_CALLBACK_PATH;
+
+    @UriParam(label = "consumer", defaultValue = "COMPLETION",
+              description = "gewe:callback: when GeWe's POST is answered. RECEIPT: as soon as the push is read and "
+                            + "handed to the route (at-most-once). COMPLETION: when the route has completed, 500 if it "
+                            + "failed so that GeWe may push again, but never later than answerTimeout (at-least-once "
+                            + "for routes that finish in time).")
+    private GeweAnswerAfter answerAfter = GeweAnswerAfter.COMPLETION;
+
+    @UriParam(label = "consumer", defaultValue = "2500",
+              description = "gewe:callback: the longest a push waits for its answer, in milliseconds, with "
+                            + "answerAfter=COMPLETION; the route keeps running after it. GeWe drops pushes not "
+                            + "answered within 3 seconds, so keep it below 3000.")
+    private long answerTimeout = 2500;
+
+    @UriParam(label = "consumer,filter",
+              description = "gewe:callback: the MsgTypes of the messages (AddMsg) to route, comma separated, e.g. 1,3 "
+                            + "for text and images; all when empty. Events (ModContacts, DelContacts, Offline) are "
+                            + "chosen by typeNames.")
+    private String msgTypes;
+
+    @UriParam(label = "consumer,filter",
+              description = "gewe:callback: the TypeNames of the callbacks to route, comma separated: AddMsg "
+                            + "(messages), ModContacts, DelContacts, Offline; all when empty.")
+    private String typeNames;
+
+    @UriParam(label = "consumer,filter", defaultValue = "true",
+              description = "gewe:callback: drop the messages the account itself sent from another device (the phone), "
+                            + "so that a bot does not answer its owner's own messages. Messages sent through the API "
+                            + "produce no callback.")
+    private boolean skipOwnMessages = true;
+
+    @UriParam(label = "consumer,filter", defaultValue = "true",
+              description = "gewe:callback: drop the status synchronisation messages (MsgType 51) the account's "
+                            + "devices exchange.")
+    private boolean skipStatusSync = true;
+
+    @UriParam(label = "consumer,advanced",
+              description = "gewe:callback: where the keys (Appid + NewMsgId) of the messages already received are "
+                            + "kept, to drop GeWe's repeated pushes. A bounded in-memory repository by default; a "
+                            + "shared one (JDBC, Infinispan, Kafka, Redis...) when several instances receive the same "
+                            + "callbacks.")
+    private IdempotentRepository idempotentRepository;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "10000",
+              description = "gewe:callback: how many message keys the default in-memory repository keeps (the oldest "
+                            + "are forgotten first); GeWe may repeat a push hours later.")
+    private int idempotentCacheSize = 10_000;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "true",
+              description = "gewe:callback: forget the key of a message whose route failed, so that GeWe's next push "
+                            + "of it is routed again; false keeps it and drops later pushes.")
+    private boolean removeOnFailure = true;
+
+    @UriParam(label = "consumer", defaultValue = "1048576",
+              description = "gewe:callback: the largest POST body accepted, in bytes; larger ones are answered 413.")
+    private int maxBodySize = 1024 * 1024;
+
+    @UriParam(label = "consumer,security", secret = true,
+              description = "gewe:callback: a shared secret every push must carry, as the query parameter secret (in "
+                            + "the URL registered with GeWe) or the header X-Gewe-Secret; pushes without it are "
+                            + "answered 401, with a wrong one 403. Masked in logs.")
+    private String secret;
+
+    @UriParam(label = "consumer",
+              description = "gewe:callback: the public URL of this consumer, registered with GeWe "
+                            + "(login/setCallback, with the endpoint's token and baseUrl) once the application has "
+                            + "started; with a secret, the secret query parameter is added to it. GeWe sends one URL "
+                            + "per token its callbacks.")
+    private String registerUrl;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "10",
+              description = "gewe:callback: the threads routes run on, so that the HTTP answer never waits for a slow "
+                            + "route; pushes beyond them wait in a queue of maxQueueSize.")
+    private int poolSize = 10;
+
+    @UriParam(label = "consumer,advanced", defaultValue = "1000",
+              description = "gewe:callback: how many accepted pushes may wait for a route thread; beyond it pushes are "
+                            + "answered 503 (GeWe may push them again) instead of being routed on the HTTP server's "
+                            + "thread.")
+    private int maxQueueSize = 1000;
 
     /** The operation name as given in the URI. */
     public String getOperation() {
@@ -556,6 +649,156 @@ public class GeweConfiguration implements Cloneable {
     /** Sets the response timeout in milliseconds. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    /** gewe:callback: the HTTP path. */
+    public String getPath() {
+        return path;
+    }
+
+    /** gewe:callback: sets the HTTP path. */
+    public void setPath(String path) {
+        this.path = path;
+    }
+
+    /** gewe:callback: when the POST is answered. */
+    public GeweAnswerAfter getAnswerAfter() {
+        return answerAfter;
+    }
+
+    /** gewe:callback: sets when the POST is answered. */
+    public void setAnswerAfter(GeweAnswerAfter answerAfter) {
+        this.answerAfter = answerAfter;
+    }
+
+    /** gewe:callback: the longest a push waits for its answer, in milliseconds. */
+    public long getAnswerTimeout() {
+        return answerTimeout;
+    }
+
+    /** gewe:callback: sets the longest a push waits for its answer, in milliseconds. */
+    public void setAnswerTimeout(long answerTimeout) {
+        this.answerTimeout = answerTimeout;
+    }
+
+    /** gewe:callback: the MsgTypes routed, comma separated. */
+    public String getMsgTypes() {
+        return msgTypes;
+    }
+
+    /** gewe:callback: sets the MsgTypes routed, comma separated. */
+    public void setMsgTypes(String msgTypes) {
+        this.msgTypes = msgTypes;
+    }
+
+    /** gewe:callback: the TypeNames routed, comma separated. */
+    public String getTypeNames() {
+        return typeNames;
+    }
+
+    /** gewe:callback: sets the TypeNames routed, comma separated. */
+    public void setTypeNames(String typeNames) {
+        this.typeNames = typeNames;
+    }
+
+    /** gewe:callback: whether the account's own messages are dropped. */
+    public boolean isSkipOwnMessages() {
+        return skipOwnMessages;
+    }
+
+    /** gewe:callback: sets whether the account's own messages are dropped. */
+    public void setSkipOwnMessages(boolean skipOwnMessages) {
+        this.skipOwnMessages = skipOwnMessages;
+    }
+
+    /** gewe:callback: whether status synchronisation messages are dropped. */
+    public boolean isSkipStatusSync() {
+        return skipStatusSync;
+    }
+
+    /** gewe:callback: sets whether status synchronisation messages are dropped. */
+    public void setSkipStatusSync(boolean skipStatusSync) {
+        this.skipStatusSync = skipStatusSync;
+    }
+
+    /** gewe:callback: the repository of received message keys; null for the default in-memory one. */
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /** gewe:callback: sets the repository of received message keys. */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    /** gewe:callback: the size of the default in-memory repository. */
+    public int getIdempotentCacheSize() {
+        return idempotentCacheSize;
+    }
+
+    /** gewe:callback: sets the size of the default in-memory repository. */
+    public void setIdempotentCacheSize(int idempotentCacheSize) {
+        this.idempotentCacheSize = idempotentCacheSize;
+    }
+
+    /** gewe:callback: whether the key of a message whose route failed is forgotten. */
+    public boolean isRemoveOnFailure() {
+        return removeOnFailure;
+    }
+
+    /** gewe:callback: sets whether the key of a message whose route failed is forgotten. */
+    public void setRemoveOnFailure(boolean removeOnFailure) {
+        this.removeOnFailure = removeOnFailure;
+    }
+
+    /** gewe:callback: the largest body accepted, in bytes. */
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    /** gewe:callback: sets the largest body accepted, in bytes. */
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    /** gewe:callback: the shared secret pushes must carry. */
+    public String getSecret() {
+        return secret;
+    }
+
+    /** gewe:callback: sets the shared secret pushes must carry. */
+    public void setSecret(String secret) {
+        this.secret = secret;
+    }
+
+    /** gewe:callback: the public URL registered with GeWe on start. */
+    public String getRegisterUrl() {
+        return registerUrl;
+    }
+
+    /** gewe:callback: sets the public URL registered with GeWe on start. */
+    public void setRegisterUrl(String registerUrl) {
+        this.registerUrl = registerUrl;
+    }
+
+    /** gewe:callback: the threads routes run on. */
+    public int getPoolSize() {
+        return poolSize;
+    }
+
+    /** gewe:callback: sets the threads routes run on. */
+    public void setPoolSize(int poolSize) {
+        this.poolSize = poolSize;
+    }
+
+    /** gewe:callback: how many accepted pushes may wait for a route thread. */
+    public int getMaxQueueSize() {
+        return maxQueueSize;
+    }
+
+    /** gewe:callback: sets how many accepted pushes may wait for a route thread. */
+    public void setMaxQueueSize(int maxQueueSize) {
+        this.maxQueueSize = maxQueueSize;
     }
 
     /** A copy, so that an endpoint can change its options without touching the component's defaults. */

@@ -14,7 +14,8 @@ public final class GeweConstants {
     /** Prefix of every header of this component. */
     public static final String HEADER_PREFIX = "CamelGewe";
 
-    @Metadata(label = "producer", description = "The appId (logged-in device) of the request; overrides the endpoint's appId.",
+    @Metadata(label = "common", description = "Producer: the appId (logged-in device) of the request; overrides the "
+                                              + "endpoint's appId. gewe:callback: the Appid the callback is for.",
               javaType = "String")
     public static final String APP_ID = "CamelGeweAppId";
 
@@ -49,13 +50,15 @@ public final class GeweConstants {
               javaType = "Integer")
     public static final String TYPE = "CamelGeweType";
 
-    @Metadata(label = "producer", description = "Set after a send: the message id GeWe returned (also read by "
-                                                + "revokeMsg and downloadVoice as their msgId field).",
+    @Metadata(label = "common", description = "Set after a send: the message id GeWe returned (also read by "
+                                              + "revokeMsg and downloadVoice as their msgId field). gewe:callback: the "
+                                              + "received message's MsgId.",
               javaType = "Long")
     public static final String MSG_ID = "CamelGeweMsgId";
 
-    @Metadata(label = "producer", description = "Set after a send: the 64-bit message id GeWe returned, exact (also "
-                                                + "read by revokeMsg as its newMsgId field).",
+    @Metadata(label = "common", description = "Set after a send: the 64-bit message id GeWe returned, exact (also "
+                                              + "read by revokeMsg as its newMsgId field). gewe:callback: the received "
+                                              + "message's NewMsgId, exact.",
               javaType = "Long")
     public static final String NEW_MSG_ID = "CamelGeweNewMsgId";
 
@@ -78,6 +81,32 @@ public final class GeweConstants {
                                                 + "(valid 7 days); the body is the file itself.",
               javaType = "String")
     public static final String FILE_URL = "CamelGeweFileUrl";
+
+    @Metadata(label = "consumer", description = "gewe:callback: the callback's TypeName: AddMsg (a message), "
+                                                + "ModContacts, DelContacts, Offline.",
+              javaType = "String")
+    public static final String TYPE_NAME = "CamelGeweTypeName";
+
+    @Metadata(label = "consumer", description = "gewe:callback: the message's MsgType (1 text, 3 image, 34 voice, "
+                                                + "43 video, 47 emoji, 49 app message, 10000/10002 system...); absent "
+                                                + "for events.",
+              javaType = "Integer")
+    public static final String MSG_TYPE = "CamelGeweMsgType";
+
+    @Metadata(label = "consumer", description = "gewe:callback: FromUserName: the sender, or the chatroom for others' "
+                                                + "group messages.",
+              javaType = "String")
+    public static final String FROM_WXID = "CamelGeweFromWxid";
+
+    @Metadata(label = "consumer", description = "gewe:callback: who wrote the message, also in groups (from the "
+                                                + "content's wxid prefix); absent for group system messages and events.",
+              javaType = "String")
+    public static final String SENDER_WXID = "CamelGeweSenderWxid";
+
+    @Metadata(label = "consumer", description = "gewe:callback: the group (NNN@chatroom) of a group message or event; "
+                                                + "absent outside groups.",
+              javaType = "String")
+    public static final String CHATROOM_ID = "CamelGeweChatroomId";
 
     private GeweConstants() {
     }

@@ -25,15 +25,16 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
 
 /**
- * Drive a personal WeChat account through the GeWe API: send messages and call any GeWe operation.
+ * Drive a personal WeChat account through the GeWe API: send messages, call any GeWe operation, receive GeWe's
+ * callbacks.
  * <p>
  * A {@code gewe:operation} endpoint calls one GeWe operation for each exchange sent to it.
  * The operation is resolved against {@link GeweCatalog} when the endpoint is created, so a misspelt name or an option
- * the operation does not take fails the route at start-up, not at the first message.
+ * the operation does not take fails the route at start-up, not at the first message. {@code from("gewe:callback")}
+ * receives the messages and events GeWe pushes, see {@link GeweCallbackConsumer}.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "gewe", title = "GeWe", syntax = "gewe:operation",
-             category = { Category.CHAT, Category.API }, headersClass = GeweConstants.class, lenientProperties = true,
-             producerOnly = true)
+             category = { Category.CHAT, Category.API }, headersClass = GeweConstants.class, lenientProperties = true)
 public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     /** The media sends whose CDN copy can be forwarded, and the forward that does it. */
@@ -42,6 +43,9 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     /** Options that configure the connection even where the operation has a field of that name. */
     private static final Set<String> CONNECTION_OPTIONS = Set.of("token", "appId");
+
+    /** The operation name that selects the consumer of GeWe's callbacks. */
+    static final String CALLBACK = "callback";
 
     @UriParam
     private GeweConfiguration configuration;
@@ -66,6 +70,10 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
      * @param fieldOptions the options no typed option took: GeWe field names of the operation
      */
     void resolveOperation(Set<String> given, Map<String, Object> fieldOptions) {
+        if (isCallback()) {
+            checkCallbackOptions(given, fieldOptions);
+            return;
+        }
         this.operation = GeweCatalog.get().find(configuration.getOperation());
         List<String> problems = new ArrayList<>();
         for (String name : fieldOptions.keySet()) {
@@ -108,6 +116,26 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         this.fieldOptions = values;
     }
 
+    /** gewe:callback takes no GeWe request field: one given is a mistake (a producer option on a consumer). */
+    private void checkCallbackOptions(Set<String> given, Map<String, Object> fieldOptions) {
+        List<String> refused = new ArrayList<>(fieldOptions.keySet());
+        for (String name : given) {
+            if (!fieldOptions.containsKey(name) && !CONNECTION_OPTIONS.contains(name)
+                    && GeweCatalog.get().isFieldName(name)) {
+                refused.add(name);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("gewe:callback receives GeWe's callbacks and does not take the option"
+                                               + (refused.size() > 1 ? "s " : " ") + String.join(", ", refused));
+        }
+    }
+
+    /** Whether this endpoint is gewe:callback, the consumer of GeWe's callbacks. */
+    public boolean isCallback() {
+        return CALLBACK.equals(configuration.getOperation());
+    }
+
     private PropertyConfigurerGetter optionsGetter() {
         return getComponent().getEndpointPropertyConfigurer() instanceof PropertyConfigurerGetter g ? g : null;
     }
@@ -119,13 +147,24 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     @Override
     public Producer createProducer() throws Exception {
+        if (isCallback()) {
+            throw new UnsupportedOperationException("gewe:callback receives GeWe's callbacks and can only be consumed "
+                                                    + "from (from(\"gewe:callback\")); to call GeWe, send to a GeWe "
+                                                    + "operation such as gewe:postText");
+        }
         return new GeweProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("gewe:" + configuration.getOperation()
-                                                + " is a GeWe operation and can only be sent to");
+        if (!isCallback()) {
+            throw new UnsupportedOperationException("gewe:" + configuration.getOperation() + " is a GeWe operation "
+                                                    + "and can only be sent to; GeWe's callbacks are received with "
+                                                    + "from(\"gewe:callback\")");
+        }
+        GeweCallbackConsumer consumer = new GeweCallbackConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     /** Builds what the producer needs, checking the options once: the request builder. */
@@ -219,7 +258,8 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     @Override
     public String getServiceUrl() {
-        return configuration.getBaseUrl();
+        // the consumer's service is the local path GeWe posts to; the producer's is GeWe
+        return isCallback() ? configuration.getPath() : configuration.getBaseUrl();
     }
 
     @Override

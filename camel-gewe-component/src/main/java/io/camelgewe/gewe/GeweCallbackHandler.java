@@ -1,0 +1,251 @@
+package io.camelgewe.gewe;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.camelgewe.gewe.callback.GeweCallback;
+import io.camelgewe.gewe.callback.GeweCallbackReader;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of gewe:callback: the processor of its platform-http consumer, one call per POST from GeWe.
+ * <p>
+ * It checks the request (method, secret, size), reads the body, answers pings, refusals, filtered callbacks and
+ * duplicates at once, and hands the rest to the {@link GeweCallbackConsumer}'s route. It answers every request exactly
+ * once and never lets an exception reach the HTTP server; the route runs on the consumer's threads, so a slow route
+ * delays the answer at most by the consumer's answerTimeout.
+ */
+final class GeweCallbackHandler extends AsyncProcessorSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeweCallbackHandler.class);
+
+    /** The header a proxy in front of the application can carry the secret in (GeWe itself only has the URL). */
+    static final String SECRET_HEADER = "X-Gewe-Secret";
+    /** The query parameter of the registered URL that carries the secret. */
+    static final String SECRET_PARAMETER = "secret";
+
+    private final GeweCallbackConsumer consumer;
+    private final GeweConfiguration cfg;
+    private final GeweCallbackFilter filter;
+    private final byte[] secret;
+
+    GeweCallbackHandler(GeweCallbackConsumer consumer, GeweConfiguration cfg, GeweCallbackFilter filter) {
+        this.consumer = consumer;
+        this.cfg = cfg;
+        this.filter = filter;
+        this.secret = cfg.getSecret() == null || cfg.getSecret().isEmpty()
+                ? null : cfg.getSecret().getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public boolean process(Exchange http, AsyncCallback callback) {
+        Answer answer = new Answer(http, callback);
+        consumer.stats().received.increment();
+        try {
+            return handle(http.getMessage(), answer);
+        } catch (Exception e) {
+            // a repository or pool failure: GeWe may push again; the body is not logged (private, maybe large)
+            LOG.warn("GeWe callback on {}: could not accept a push: {}", cfg.getPath(), e.toString());
+            consumer.stats().refused.increment();
+            return answer.send(500, "error", true);
+        }
+    }
+
+    private boolean handle(Message request, Answer answer) {
+        String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
+        if (!"POST".equalsIgnoreCase(method)) {
+            return refuse(answer, 405, "only POST is accepted");
+        }
+        if (secret != null) {
+            String given = secretOf(request);
+            if (given == null) {
+                return refuse(answer, 401, "the secret is missing");
+            }
+            if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+                return refuse(answer, 403, "the secret is wrong");
+            }
+        }
+        byte[] body = bodyOf(request);
+        if (body == null) {
+            return refuse(answer, 413, "the body is larger than " + cfg.getMaxBodySize() + " bytes");
+        }
+        GeweCallbackReader.Result result = GeweCallbackReader.read(body);
+        if (result instanceof GeweCallbackReader.Refused refused) {
+            LOG.warn("GeWe callback on {}: refused a push ({} bytes): {}", cfg.getPath(), body.length, refused.reason());
+            consumer.stats().refused.increment();
+            return answer.send(400, refused.reason(), true);
+        }
+        if (result instanceof GeweCallbackReader.Ping) {
+            // sent by GeWe when the URL is registered; answering it is what makes the registration succeed
+            LOG.info("GeWe callback on {}: answered GeWe's registration ping", cfg.getPath());
+            consumer.stats().pings.increment();
+            return answer.send(200, "ok", true);
+        }
+        GeweCallback callback = ((GeweCallbackReader.Received) result).callback();
+        String skipped = filter.reject(callback);
+        if (skipped != null) {
+            LOG.debug("GeWe callback on {}: not routed, {}: {}", cfg.getPath(), skipped, callback);
+            consumer.stats().skipped.increment();
+            return answer.send(200, "ok", true);
+        }
+        String key = GeweCallbackReader.deduplicationKey(callback);
+        if (key != null && !consumer.repository().add(key)) {
+            LOG.debug("GeWe callback on {}: not routed, a repeated push of {}", cfg.getPath(), callback);
+            consumer.stats().duplicates.increment();
+            return answer.send(200, "ok", true);
+        }
+        try {
+            return cfg.getAnswerAfter() == GeweAnswerAfter.RECEIPT ? routeThenAnswer(callback, answer, key)
+                    : answerAfterRoute(callback, answer, key);
+        } catch (RuntimeException e) {
+            // not routed: forget the key so that GeWe's next push of it is routed
+            consumer.forget(key);
+            if (!(e instanceof RejectedExecutionException)) {
+                throw e;
+            }
+            LOG.warn("GeWe callback on {}: all {} route threads and their queue of {} are busy; answered 503 to {}",
+                    cfg.getPath(), cfg.getPoolSize(), cfg.getMaxQueueSize(), callback);
+            consumer.stats().refused.increment();
+            return answer.send(503, "busy", true);
+        }
+    }
+
+    /** RECEIPT: the route is queued, the answer goes at once. */
+    private boolean routeThenAnswer(GeweCallback callback, Answer answer, String key) {
+        consumer.dispatch(callback, key, failed -> {
+        });
+        return answer.send(200, "ok", true);
+    }
+
+    /** COMPLETION: the answer waits for the route, but never longer than answerTimeout. */
+    private boolean answerAfterRoute(GeweCallback callback, Answer answer, String key) {
+        ScheduledFuture<?> budget = consumer.timer().schedule(() -> {
+            if (answer.send(200, "ok", false)) {
+                consumer.stats().answeredOnTimeout.increment();
+                LOG.debug("GeWe callback on {}: answered after {} ms while the route of {} goes on", cfg.getPath(),
+                        cfg.getAnswerTimeout(), callback);
+            }
+        }, cfg.getAnswerTimeout(), TimeUnit.MILLISECONDS);
+        try {
+            consumer.dispatch(callback, key, failed -> {
+                budget.cancel(false);
+                answer.send(failed ? 500 : 200, failed ? "the route failed" : "ok", false);
+            });
+        } catch (RejectedExecutionException e) {
+            budget.cancel(false);
+            throw e;
+        }
+        return false;
+    }
+
+    private boolean refuse(Answer answer, int status, String reason) {
+        LOG.debug("GeWe callback on {}: answered {}: {}", cfg.getPath(), status, reason);
+        consumer.stats().refused.increment();
+        return answer.send(status, reason, true);
+    }
+
+    /** The secret from the header, else from the query string; null when neither has one. */
+    private static String secretOf(Message request) {
+        String header = request.getHeader(SECRET_HEADER, String.class);
+        if (header != null) {
+            return header;
+        }
+        String query = request.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
+        if (query == null) {
+            query = request.getHeader(Exchange.HTTP_QUERY, String.class);
+        }
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            if (SECRET_PARAMETER.equals(name)) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    /** The body, read up to maxBodySize; null when it is larger. */
+    private byte[] bodyOf(Message request) {
+        int max = cfg.getMaxBodySize();
+        Long declared = request.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > max) {
+            return null;
+        }
+        Object body = request.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body instanceof byte[] bytes) {
+            return bytes.length > max ? null : bytes;
+        }
+        if (body instanceof String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            return bytes.length > max ? null : bytes;
+        }
+        InputStream in = request.getBody(InputStream.class);
+        if (in == null) {
+            byte[] bytes = request.getBody(byte[].class);
+            return bytes == null ? new byte[0] : bytes.length > max ? null : bytes;
+        }
+        try (in) {
+            // a streamed body is read no further than one byte past the limit
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            for (int n; (n = in.read(buf)) > 0;) {
+                out.write(buf, 0, n);
+                if (out.size() > max) {
+                    return null;
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("the body could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The one answer to one POST; whoever comes first (route, answerTimeout, refusal) sends it. */
+    static final class Answer {
+        private final Exchange http;
+        private final AsyncCallback callback;
+        private final AtomicBoolean sent = new AtomicBoolean();
+
+        Answer(Exchange http, AsyncCallback callback) {
+            this.http = http;
+            this.callback = callback;
+        }
+
+        /** Sends the answer unless it was sent already; true when this call sent it. */
+        boolean send(int status, String text, boolean doneSync) {
+            if (!sent.compareAndSet(false, true)) {
+                return false;
+            }
+            Message response = http.getMessage();
+            // platform-http writes the message's headers back: the request's (the secret among them) must not echo
+            response.getHeaders().clear();
+            response.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+            response.setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
+            if (status == 405) {
+                response.setHeader("Allow", "POST");
+            }
+            response.setBody(text);
+            callback.done(doneSync);
+            return true;
+        }
+    }
+}

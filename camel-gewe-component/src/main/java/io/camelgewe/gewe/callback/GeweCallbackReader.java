@@ -1,0 +1,210 @@
+package io.camelgewe.gewe.callback;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.camelgewe.gewe.client.GeweJson;
+
+/**
+ * Reads the body of one callback POST: GeWe's registration ping, a callback, or something to refuse (with the
+ * reason, which never quotes the body).
+ * <p>
+ * Tolerant of what GeWe varies: unknown fields, keys in another case or with underscores ({@code appid},
+ * {@code type_name}, {@code data}), strings given bare or wrapped as {@code {"string": ...}}, {@code null}s, ids as
+ * numbers or text. Ids are read exactly, never through a double: a 64-bit {@code NewMsgId} above
+ * {@link Long#MAX_VALUE} keeps its 64 bits ({@link Long#toUnsignedString(long)} gives its digits back).
+ */
+public final class GeweCallbackReader {
+
+    /** Parses one JSON value and refuses anything after it. */
+    private static final ObjectReader READER = GeweJson.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private static final BigInteger UNSIGNED_64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private GeweCallbackReader() {
+    }
+
+    /** What a callback body turned out to be. */
+    public sealed interface Result permits Ping, Received, Refused {
+    }
+
+    /** GeWe's registration ping ({@code {"testMsg": ..., "token": ...}}): answered, never routed. */
+    public record Ping() implements Result {
+    }
+
+    /** A callback to route. */
+    public record Received(GeweCallback callback) implements Result {
+    }
+
+    /** A body that is not a GeWe callback; the reason describes the body without quoting it. */
+    public record Refused(String reason) implements Result {
+    }
+
+    /**
+     * Reads a callback body.
+     *
+     * @param body the POST body, UTF-8 JSON
+     */
+    public static Result read(byte[] body) {
+        if (body == null || body.length == 0) {
+            return new Refused("the body is empty");
+        }
+        JsonNode root;
+        try {
+            root = READER.readTree(body);
+        } catch (IOException | RuntimeException e) {
+            return new Refused("the body is not JSON");
+        }
+        if (root == null || !root.isObject()) {
+            return new Refused("the body is not a JSON object");
+        }
+        if (field(root, "testMsg") != null) {
+            return new Ping();
+        }
+        String typeName = text(field(root, "TypeName"));
+        if (typeName == null || typeName.isBlank()) {
+            return new Refused("the JSON is not a GeWe callback: it has no TypeName");
+        }
+        JsonNode data = field(root, "Data");
+        if (data != null && !data.isObject()) {
+            return new Refused("the callback's Data is not a JSON object");
+        }
+        if (data == null && GeweMsgTypes.ADD_MSG.equalsIgnoreCase(typeName)) {
+            return new Refused("an AddMsg callback without Data");
+        }
+        GeweCallback.Fields f = new GeweCallback.Fields();
+        f.json = root;
+        f.typeName = typeName;
+        f.appId = text(field(root, "Appid"));
+        f.wxid = text(field(root, "Wxid"));
+        if (data != null) {
+            f.msgType = integer(field(data, "MsgType"));
+            f.fromWxid = text(field(data, "FromUserName"));
+            f.toWxid = text(field(data, "ToUserName"));
+            f.content = text(field(data, "Content"));
+            f.newMsgId = exactLong(field(data, "NewMsgId"));
+            f.msgId = exactLong(field(data, "MsgId"));
+            f.createTime = exactLong(field(data, "CreateTime"));
+            f.msgSource = text(field(data, "MsgSource"));
+            f.pushContent = text(field(data, "PushContent"));
+            f.imageBuffer = base64(text(field(field(data, "ImgBuf"), "buffer")));
+            f.contactWxid = text(field(data, "UserName"));
+        }
+        if (SafeXml.declaresDtd(f.msgSource) || carriesXml(f.msgType) && SafeXml.declaresDtd(f.content)) {
+            // WeChat never sends a DTD: one in a message's XML is an attack (XXE, entity expansion)
+            return new Refused("the message's XML declares a DOCTYPE or an ENTITY");
+        }
+        return new Received(new GeweCallback(f));
+    }
+
+    /** The key GeWe's duplicates share ({@code Appid + NewMsgId}), or null for callbacks without a NewMsgId. */
+    public static String deduplicationKey(GeweCallback callback) {
+        if (callback.getNewMsgId() == null) {
+            return null;
+        }
+        String app = callback.getAppId() == null ? "" : callback.getAppId();
+        return app + ":" + Long.toUnsignedString(callback.getNewMsgId());
+    }
+
+    /** Text messages and system text are text; every other message type carries XML. */
+    private static boolean carriesXml(Integer msgType) {
+        return msgType == null || msgType != GeweMsgTypes.TEXT && msgType != GeweMsgTypes.SYSTEM_TEXT;
+    }
+
+    /**
+     * A field of an object by name, tolerating case and underscores ({@code type_name} for {@code TypeName}); null
+     * when absent or JSON null.
+     */
+    static JsonNode field(JsonNode object, String name) {
+        if (object == null || !object.isObject()) {
+            return null;
+        }
+        JsonNode exact = object.get(name);
+        if (exact != null) {
+            return exact.isNull() ? null : exact;
+        }
+        String wanted = normalise(name);
+        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (normalise(e.getKey()).equals(wanted)) {
+                return e.getValue().isNull() ? null : e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String normalise(String key) {
+        return key.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** A string given bare, or wrapped as GeWe wraps them: {@code {"string": "..."}}; {@code {}} is null. */
+    private static String text(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isObject()) {
+            JsonNode inner = field(node, "string");
+            return inner == null || inner.isContainerNode() ? null : inner.asText();
+        }
+        return node.isValueNode() ? node.asText() : null;
+    }
+
+    private static Integer integer(JsonNode node) {
+        Long v = exactLong(node);
+        return v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : v.intValue();
+    }
+
+    /** A 64-bit integer given as a JSON number or text, exactly; null when absent or not an integer. */
+    static Long exactLong(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        BigInteger value;
+        try {
+            if (node.isIntegralNumber()) {
+                value = node.bigIntegerValue();
+            } else if (node.isNumber()) {
+                // read as BigDecimal (the shared mapper never uses double): exact only when it has no fraction
+                value = integerPart(node.decimalValue());
+            } else if (node.isTextual()) {
+                value = integerPart(new BigDecimal(node.asText().strip()));
+            } else {
+                return null;
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            return null;
+        }
+        if (value.signum() < 0 ? value.bitLength() > 63 : value.compareTo(UNSIGNED_64_MAX) > 0) {
+            return null;
+        }
+        return value.longValue();
+    }
+
+    /** The value of a decimal without fraction; 1e999999999 is refused before it is expanded. */
+    private static BigInteger integerPart(BigDecimal d) {
+        if (d.precision() - d.scale() > 21) {
+            throw new ArithmeticException("more digits than a 64-bit id");
+        }
+        return d.toBigIntegerExact();
+    }
+
+    private static byte[] base64(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(text.replaceAll("\\s", ""));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
