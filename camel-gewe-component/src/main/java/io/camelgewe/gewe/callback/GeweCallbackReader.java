@@ -70,9 +70,10 @@ public final class GeweCallbackReader {
         if (field(root, "testMsg") != null) {
             return new Ping();
         }
-        String typeName = text(field(root, "TypeName"));
+        JsonNode typeNode = field(root, "TypeName");
+        String typeName = typeNode != null && typeNode.isTextual() ? typeNode.asText() : null;
         if (typeName == null || typeName.isBlank()) {
-            return new Refused("the JSON is not a GeWe callback: it has no TypeName");
+            return new Refused("the JSON is not a GeWe callback: it has no TypeName text");
         }
         JsonNode data = field(root, "Data");
         if (data != null && !data.isObject()) {
