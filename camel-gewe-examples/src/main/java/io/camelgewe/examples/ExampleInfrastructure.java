@@ -36,7 +36,8 @@ import org.apache.camel.support.service.ServiceHelper;
  * <caption>beans</caption>
  * <tr><td>{@code gewe}, {@code jms}, {@code kafka}</td><td>the components, configured</td></tr>
  * <tr><td>{@code geweFailures}</td><td>{@link GeweFailures}: what to do with a failed send</td></tr>
- * <tr><td>{@code jmsLedger}, {@code kafkaLedger}</td><td>{@link SendLedger}s: what GeWe already accepted</td></tr>
+ * <tr><td>{@code jmsLedger}, {@code kafkaLedger}</td><td>{@link SendLedger}s: what GeWe accepted or may have
+ * accepted</td></tr>
  * <tr><td>{@code messageFiles}</td><td>{@link MessageFiles}: reads dropped JSON and CSV files</td></tr>
  * <tr><td>{@code sendCounter}, {@code exampleStatus}</td><td>the running count</td></tr>
  * <tr><td>{@code exampleProperties}</td><td>the {@code gewe.examples.*} settings, for a Spring XML
@@ -52,14 +53,15 @@ public final class ExampleInfrastructure implements AutoCloseable {
     private GeweSimulator simulator;
     private EmbeddedArtemis artemis;
     private EmbeddedKafka kafka;
-    private final GeweComponent gewe = new GeweComponent();
+    private String geweBaseUrl;
+    private String geweToken;
+    private String geweAppId;
     private ConnectionFactory connectionFactory;
     private String kafkaBootstrap;
     private final Properties properties = new Properties();
     private final GeweFailures failures;
     private final SendCounter counter = new SendCounter();
     private SendLedger jmsLedger;
-    private SendLedger kafkaLedger;
     private ExampleStatus status;
 
     private ExampleInfrastructure(ExampleSettings settings) {
@@ -104,15 +106,18 @@ public final class ExampleInfrastructure implements AutoCloseable {
 
         if (settings.geweBaseUrl == null) {
             simulator = GeweSimulator.start();
-            gewe.setBaseUrl(simulator.baseUrl());
-            gewe.setToken(simulator.token());
-            gewe.setAppId(simulator.appId());
+            geweBaseUrl = simulator.baseUrl();
+            geweToken = simulator.token();
+            geweAppId = simulator.appId();
         } else {
-            gewe.setBaseUrl(settings.geweBaseUrl);
-            gewe.setToken(settings.geweToken);
-            gewe.setAppId(settings.geweAppId);
-            // GeWe asks for about 1 s between sends; the simulator does not care
-            properties.setProperty("gewe.examples.pauseMs", properties.getProperty("gewe.examples.livePauseMs", "1500"));
+            geweBaseUrl = settings.geweBaseUrl;
+            geweToken = settings.geweToken;
+            geweAppId = settings.geweAppId;
+            if (!hasPacing()) {
+                // GeWe asks for about 1 s between sends; the simulator does not care
+                properties.setProperty("gewe.examples.pauseMs",
+                        properties.getProperty("gewe.examples.livePauseMs", "1500"));
+            }
         }
 
         if (settings.jms) {
@@ -128,6 +133,8 @@ public final class ExampleInfrastructure implements AutoCloseable {
                             settings.dataDir.resolve("jms-sent-ledger.dat").toFile(), 100_000)
                     : MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
             jmsLedger = new SendLedger(repo);
+            // the JMS ledger belongs to this application, not to one Camel context: its keys outlive a context
+            ServiceHelper.startService(jmsLedger);
         }
         if (settings.kafka) {
             if (settings.kafkaBootstrap == null) {
@@ -139,17 +146,19 @@ public final class ExampleInfrastructure implements AutoCloseable {
             EmbeddedKafka.createTopics(kafkaBootstrap, 2, properties.getProperty("gewe.examples.kafka.topic"));
             EmbeddedKafka.createTopics(kafkaBootstrap, 1, KAFKA_LEDGER_TOPIC,
                     properties.getProperty("gewe.examples.kafka.dlq"), properties.getProperty("gewe.examples.kafka.review"));
-            kafkaLedger = new SendLedger(new KafkaIdempotentRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap));
         }
         status = new ExampleStatus(counter, failures, settings.dropDir.resolve("messages"), connectionFactory,
                 properties.getProperty("gewe.examples.jms.queue"), kafkaBootstrap,
                 properties.getProperty("gewe.examples.kafka.groupId"), properties.getProperty("gewe.examples.kafka.topic"));
     }
 
-    /** The beans the routes use, by name (see the class comment). */
+    /**
+     * The beans the routes use, by name (see the class comment). The components and the Kafka ledger are new at
+     * each call: each Camel context owns (starts and stops) its own, as separate instances of an application do.
+     */
     public Map<String, Object> beans() {
         Map<String, Object> beans = new LinkedHashMap<>();
-        beans.put("gewe", gewe);
+        beans.put("gewe", newGeweComponent());
         if (connectionFactory != null) {
             JmsComponent jms = new JmsComponent();
             jms.setConnectionFactory(connectionFactory);
@@ -161,7 +170,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
             KafkaComponent k = new KafkaComponent();
             k.getConfiguration().setBrokers(kafkaBootstrap);
             beans.put("kafka", k);
-            beans.put("kafkaLedger", kafkaLedger);
+            beans.put("kafkaLedger", new SendLedger(new KafkaIdempotentRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap)));
         }
         beans.put("geweFailures", failures);
         beans.put("messageFiles", new MessageFiles());
@@ -172,19 +181,19 @@ public final class ExampleInfrastructure implements AutoCloseable {
     }
 
     /**
-     * Prepares a Camel context for the example routes: binds {@link #beans()}, adds the ledgers as services and the
-     * send counter as an event notifier, and sets the {@code gewe.examples.*} properties. Call before it starts.
+     * Prepares a Camel context for the example routes: binds {@link #beans()}, makes the Kafka ledger a service of
+     * the context, adds the send counter as an event notifier, and sets the {@code gewe.examples.*} properties. Call
+     * before it starts.
      */
     public void bindTo(CamelContext context) {
-        beans().forEach((name, bean) -> context.getRegistry().bind(name, bean));
-        try {
-            for (SendLedger ledger : new SendLedger[] { jmsLedger, kafkaLedger }) {
-                if (ledger != null) {
-                    context.addService(ledger, true, true);
-                }
+        Map<String, Object> beans = beans();
+        beans.forEach((name, bean) -> context.getRegistry().bind(name, bean));
+        if (beans.get("kafkaLedger") != null) {
+            try {
+                context.addService(beans.get("kafkaLedger"), true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot add the Kafka ledger to the Camel context", e);
             }
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot add the send ledgers to the Camel context", e);
         }
         if (!context.getManagementStrategy().getEventNotifiers().contains(counter)) {
             context.getManagementStrategy().addEventNotifier(counter);
@@ -194,10 +203,39 @@ public final class ExampleInfrastructure implements AutoCloseable {
         context.getPropertiesComponent().setOverrideProperties(overrides);
     }
 
-    /** Starts the JMS ledger without a Camel context (its repository needs none): for a Spring XML context. */
-    public void startJmsLedger() {
-        if (jmsLedger != null) {
-            ServiceHelper.startService(jmsLedger);
+    /** A GeWe component for the GeWe this application uses. */
+    public GeweComponent newGeweComponent() {
+        GeweComponent gewe = new GeweComponent();
+        gewe.setBaseUrl(geweBaseUrl);
+        gewe.setToken(geweToken);
+        gewe.setAppId(geweAppId);
+        if (simulator != null) {
+            setPacing(gewe, false);
+        }
+        return gewe;
+    }
+
+    /**
+     * Whether this camel-gewe has account-safe pacing (a component option being added beside these examples); when it
+     * has, it paces sends against a real GeWe and the routes' own pause stays 0.
+     */
+    static boolean hasPacing() {
+        try {
+            GeweComponent.class.getMethod("setPacing", boolean.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    /** The simulator is no WeChat account: no pacing against it, where this camel-gewe paces. */
+    private static void setPacing(GeweComponent gewe, boolean on) {
+        if (hasPacing()) {
+            try {
+                GeweComponent.class.getMethod("setPacing", boolean.class).invoke(gewe, on);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot set the GeWe component's pacing", e);
+            }
         }
     }
 
@@ -205,8 +243,8 @@ public final class ExampleInfrastructure implements AutoCloseable {
     public String banner() {
         StringBuilder sb = new StringBuilder();
         sb.append("\n==== camel-gewe examples ====\n");
-        sb.append("GeWe:  ").append(simulator != null ? "simulator at " + gewe.getBaseUrl()
-                + " (set GEWE_BASE_URL, GEWE_TOKEN, GEWE_APP_ID for a real GeWe)" : gewe.getBaseUrl()).append('\n');
+        sb.append("GeWe:  ").append(simulator != null ? "simulator at " + geweBaseUrl
+                + " (set GEWE_BASE_URL, GEWE_TOKEN, GEWE_APP_ID for a real GeWe)" : geweBaseUrl).append('\n');
         sb.append("Files: drop *.json or *.csv message files in ").append(settings.dropDir.resolve("messages"))
                 .append("\n       e.g. {\"toWxid\":\"wxid_friend\",\"content\":\"Hello\"}, or a CSV with the header "
                         + "toWxid,content\n       (image URLs in *.json or *.txt files: ")
@@ -221,7 +259,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
                     .append('\n');
         }
         if (kafkaBootstrap != null) {
-            sb.append("Kafka: produce records keyed by appId (").append(gewe.getAppId()).append(") to topic ")
+            sb.append("Kafka: produce records keyed by appId (").append(geweAppId).append(") to topic ")
                     .append(properties.getProperty("gewe.examples.kafka.topic")).append(" at ").append(kafkaBootstrap)
                     .append(kafka != null ? " (embedded KRaft; KAFKA_BOOTSTRAP_SERVERS for another)" : "")
                     .append("\n       failures: ").append(properties.getProperty("gewe.examples.kafka.dlq"))
@@ -278,7 +316,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
         if (status != null) {
             status.close();
         }
-        ServiceHelper.stopService(jmsLedger, kafkaLedger);
+        ServiceHelper.stopService(jmsLedger);
         if (kafka != null) {
             kafka.close();
         }

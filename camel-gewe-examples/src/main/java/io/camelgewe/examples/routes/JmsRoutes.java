@@ -17,9 +17,9 @@ import org.apache.camel.builder.RouteBuilder;
  * </ul>
  * A message on the dead-letter or review queue carries the error in its properties {@code GeweError},
  * {@code GeweDelivery}, {@code GeweErrorType} and {@code GeweDeliveries}; the move happens in the consuming
- * transaction, so the message is never lost between the two queues. A message GeWe accepted is recorded in the
- * ledger ({@code jmsLedger}) before the commit: if the commit is lost and the message comes back, it is not sent
- * again.
+ * transaction, so the message is never lost between the two queues. A message GeWe accepted, or may have (parked
+ * for review), is recorded in the ledger ({@code jmsLedger}) before the commit: if the commit is lost and the message
+ * comes back, it is not sent again.
  */
 public class JmsRoutes extends RouteBuilder {
 
@@ -37,6 +37,7 @@ public class JmsRoutes extends RouteBuilder {
                 .end()
                 .onException(Exception.class).onWhen(method("geweFailures", "unknown"))
                     .handled(true).useOriginalMessage()
+                    .bean("jmsLedger", "record")
                     .bean("geweFailures", "park")
                     .to("jms:queue:{{gewe.examples.jms.review}}")
                     .log(LoggingLevel.WARN, "JMS ${header.JMSMessageID}: GeWe may have sent it (${header.GeweError}); "

@@ -17,7 +17,7 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * Failures (see {@code GeweFailures}): NOT_SENT is retried in place a few times, then dead-lettered; REJECTED and
  * invalid records go to the dead-letter topic; UNKNOWN goes to the review topic. The original record is forwarded,
  * with its key and the error as record headers ({@code GeweError}, {@code GeweDelivery}, {@code GeweErrorType}). A
- * record GeWe accepted is recorded in the ledger ({@code kafkaLedger}), which lives in a Kafka topic and so is shared
+ * record GeWe accepted, or may have (parked for review), is recorded in the ledger ({@code kafkaLedger}), which lives in a Kafka topic and so is shared
  * by every instance of the group: after a rebalance or a crash before the offset commit, the instance that gets the
  * partition skips what another one sent.
  *
@@ -34,7 +34,7 @@ public class KafkaRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("kafka:{{gewe.examples.kafka.topic}}?groupId={{gewe.examples.kafka.groupId}}"
-             + "&consumersCount={{gewe.examples.kafka.consumers}}&autoOffsetReset=earliest")
+             + "&consumersCount={{gewe.examples.kafka.consumers}}&autoOffsetReset=earliest&pollTimeoutMs=1000")
                 .routeId("kafka-sends")
                 .onException(Exception.class).onWhen(method("geweFailures", "retryable"))
                     .maximumRedeliveries(3).redeliveryDelay(500).logRetryAttempted(true)
@@ -47,6 +47,7 @@ public class KafkaRoutes extends RouteBuilder {
                 .end()
                 .onException(Exception.class).onWhen(method("geweFailures", "unknown"))
                     .handled(true).useOriginalMessage()
+                    .bean("kafkaLedger", "record")
                     .bean("geweFailures", "park")
                     .to("kafka:{{gewe.examples.kafka.review}}")
                     .log(LoggingLevel.WARN, "Kafka ${header[kafka.TOPIC]}/${header[kafka.PARTITION]}/${header[kafka.OFFSET]}: "

@@ -9,12 +9,14 @@ import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 
 /**
- * The record of the messages GeWe accepted, so that a message delivered again is not sent again.
+ * The record of the messages GeWe accepted, or may have accepted (those parked for review), so that a message
+ * delivered again is not sent again.
  * <p>
  * A transacted JMS consumer commits after the route; a Kafka consumer commits its offsets after the records are
  * processed. Between GeWe's acceptance and that commit the application can die, or the broker can lose the commit;
  * the message then comes back. The routes check {@link #alreadySent} before the send and call {@link #record} right
- * after GeWe accepted it, before anything else that could fail, so a message that comes back is skipped.
+ * after GeWe accepted it, before anything else that could fail, so a message that comes back is skipped. A message
+ * whose fate is unknown (GeWe may have sent it) is recorded too, as it is parked: no automatic path sends it again.
  * <p>
  * The key of a message: the header {@value #SEND_ID} when the producer sets one (the best key: it survives a
  * producer that sends the same thing twice), else the JMS message id, else the Kafka record's topic, partition and
