@@ -63,6 +63,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
     private final SendCounter counter = new SendCounter();
     private SendLedger jmsLedger;
     private ExampleStatus status;
+    private boolean closed;
 
     private ExampleInfrastructure(ExampleSettings settings) {
         this.settings = settings;
@@ -312,7 +313,11 @@ public final class ExampleInfrastructure implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (status != null) {
             status.close();
         }
