@@ -188,6 +188,8 @@ public final class ExampleInfrastructure implements AutoCloseable {
      */
     public void bindTo(CamelContext context) {
         Map<String, Object> beans = beans();
+        // the counter is added below, once (Camel Main would add it a second time if it found it in the registry)
+        beans.remove("sendCounter");
         beans.forEach((name, bean) -> context.getRegistry().bind(name, bean));
         if (beans.get("kafkaLedger") != null) {
             try {
@@ -199,6 +201,8 @@ public final class ExampleInfrastructure implements AutoCloseable {
         if (!context.getManagementStrategy().getEventNotifiers().contains(counter)) {
             context.getManagementStrategy().addEventNotifier(counter);
         }
+        // shared by the contexts of this application: started here, not by one context
+        ServiceHelper.startService(counter);
         Properties overrides = new Properties();
         overrides.putAll(properties);
         context.getPropertiesComponent().setOverrideProperties(overrides);

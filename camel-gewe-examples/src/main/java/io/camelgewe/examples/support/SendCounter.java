@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
 import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
@@ -28,13 +29,16 @@ public class SendCounter extends EventNotifierSupport {
         setIgnoreExchangeCompletedEvent(true);
         setIgnoreExchangeFailedEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
         setIgnoreExchangeAsyncProcessingStartedEvents(true);
     }
 
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof ExchangeSentEvent sentEvent && isSend(sentEvent.getEndpoint().getEndpointUri());
+        // the sending event too: Camel emits the sent event of a send only when a notifier took its sending event
+        if (event instanceof ExchangeSendingEvent sending) {
+            return isSend(sending.getEndpoint().getEndpointUri());
+        }
+        return event instanceof ExchangeSentEvent sent && isSend(sent.getEndpoint().getEndpointUri());
     }
 
     /** Whether the endpoint is a GeWe send: {@code gewe:post*} or {@code gewe:forward*} (downloads and queries are
@@ -57,6 +61,9 @@ public class SendCounter extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) {
+        if (!(event instanceof ExchangeSentEvent)) {
+            return;
+        }
         Exchange exchange = ((ExchangeSentEvent) event).getExchange();
         if (exchange.getException() != null) {
             failed.incrementAndGet();
