@@ -14,9 +14,9 @@ import java.util.Map;
  * <tr><td>{@code JMS_BROKER_URL}, {@code JMS_USER}, {@code JMS_PASSWORD}</td><td>an ActiveMQ Artemis broker instead
  * of the embedded one ({@code tcp://host:61616})</td></tr>
  * <tr><td>{@code KAFKA_BOOTSTRAP_SERVERS}</td><td>a Kafka cluster instead of the embedded one</td></tr>
- * <tr><td>{@code GEWE_DROP_DIR}</td><td>the drop folder ({@code target/drop})</td></tr>
+ * <tr><td>{@code GEWE_DROP_DIR}</td><td>the drop folder ({@code camel-gewe-examples/target/drop})</td></tr>
  * <tr><td>{@code GEWE_DATA_DIR}</td><td>where the embedded brokers and the JMS ledger keep their files
- * ({@code target/examples-data})</td></tr>
+ * ({@code camel-gewe-examples/target/examples-data})</td></tr>
  * <tr><td>{@code GEWE_EXAMPLES_JMS}, {@code GEWE_EXAMPLES_KAFKA}</td><td>{@code false} leaves that part out</td></tr>
  * </table>
  */
@@ -53,8 +53,12 @@ public final class ExampleSettings {
         s.jmsUser = blankToNull(env.get("JMS_USER"));
         s.jmsPassword = blankToNull(env.get("JMS_PASSWORD"));
         s.kafkaBootstrap = blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"));
-        s.dropDir = Path.of(env.getOrDefault("GEWE_DROP_DIR", "target/drop")).toAbsolutePath();
-        s.dataDir = Path.of(env.getOrDefault("GEWE_DATA_DIR", "target/examples-data")).toAbsolutePath();
+        // exec:java sets gewe.examples.target to the module's target folder, wherever mvn was started
+        Path target = Path.of(System.getProperty("gewe.examples.target", "target"));
+        s.dropDir = (env.containsKey("GEWE_DROP_DIR") ? Path.of(env.get("GEWE_DROP_DIR")) : target.resolve("drop"))
+                .toAbsolutePath();
+        s.dataDir = (env.containsKey("GEWE_DATA_DIR") ? Path.of(env.get("GEWE_DATA_DIR"))
+                : target.resolve("examples-data")).toAbsolutePath();
         s.jms = !"false".equalsIgnoreCase(env.get("GEWE_EXAMPLES_JMS"));
         s.kafka = !"false".equalsIgnoreCase(env.get("GEWE_EXAMPLES_KAFKA"));
         return s;

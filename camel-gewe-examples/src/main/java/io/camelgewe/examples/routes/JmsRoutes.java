@@ -57,7 +57,7 @@ public class JmsRoutes extends RouteBuilder {
                         .to("gewe:postText")
                         .bean("jmsLedger", "record")
                         .delay(simple("${properties:gewe.examples.pauseMs}")).end()
-                        .log("JMS ${header.JMSMessageID}: sent, newMsgId=${header.CamelGeweNewMsgId}")
+                        .log("JMS ${header.JMSMessageID}: sent: ${bodyAs(String)}")
                 .end();
     }
 }

@@ -72,7 +72,7 @@ public class KafkaRoutes extends RouteBuilder {
                         .bean("kafkaLedger", "record")
                         .delay(simple("${properties:gewe.examples.pauseMs}")).end()
                         .log("Kafka ${header[kafka.PARTITION]}/${header[kafka.OFFSET]} (appId ${header.CamelGeweAppId}): "
-                             + "sent, newMsgId=${header.CamelGeweNewMsgId}")
+                             + "sent: ${bodyAs(String)}")
                 .end();
 
         // ---- CALLBACKS: the place for from("gewe:callback") once the callback consumer lands (see the class comment):
