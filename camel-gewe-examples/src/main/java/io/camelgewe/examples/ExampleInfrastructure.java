@@ -12,6 +12,7 @@ import io.camelgewe.examples.infra.EmbeddedArtemis;
 import io.camelgewe.examples.infra.EmbeddedKafka;
 import io.camelgewe.examples.support.ExampleStatus;
 import io.camelgewe.examples.support.GeweFailures;
+import io.camelgewe.examples.support.KafkaLedgerRepository;
 import io.camelgewe.examples.support.MessageFiles;
 import io.camelgewe.examples.support.SendCounter;
 import io.camelgewe.examples.support.SendLedger;
@@ -24,7 +25,6 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.kafka.KafkaComponent;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
-import org.apache.camel.processor.idempotent.kafka.KafkaIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
 
@@ -135,7 +135,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
                     : MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
             jmsLedger = new SendLedger(repo);
             // the JMS ledger belongs to this application, not to one Camel context: its keys outlive a context
-            ServiceHelper.startService(jmsLedger);
+            ServiceHelper.startService(jmsLedger.lifecycle());
         }
         if (settings.kafka) {
             if (settings.kafkaBootstrap == null) {
@@ -149,8 +149,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
                     properties.getProperty("gewe.examples.kafka.dlq"), properties.getProperty("gewe.examples.kafka.review"));
         }
         status = new ExampleStatus(counter, failures, settings.dropDir.resolve("messages"), connectionFactory,
-                properties.getProperty("gewe.examples.jms.queue"), kafkaBootstrap,
-                properties.getProperty("gewe.examples.kafka.groupId"), properties.getProperty("gewe.examples.kafka.topic"));
+                kafkaBootstrap, properties);
     }
 
     /**
@@ -171,7 +170,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
             KafkaComponent k = new KafkaComponent();
             k.getConfiguration().setBrokers(kafkaBootstrap);
             beans.put("kafka", k);
-            beans.put("kafkaLedger", new SendLedger(new KafkaIdempotentRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap)));
+            beans.put("kafkaLedger", new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap, 100_000)));
         }
         beans.put("geweFailures", failures);
         beans.put("messageFiles", new MessageFiles());
@@ -193,7 +192,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
         beans.forEach((name, bean) -> context.getRegistry().bind(name, bean));
         if (beans.get("kafkaLedger") != null) {
             try {
-                context.addService(beans.get("kafkaLedger"), true, true);
+                context.addService(((SendLedger) beans.get("kafkaLedger")).lifecycle(), true, true);
             } catch (Exception e) {
                 throw new IllegalStateException("Cannot add the Kafka ledger to the Camel context", e);
             }
@@ -325,7 +324,9 @@ public final class ExampleInfrastructure implements AutoCloseable {
         if (status != null) {
             status.close();
         }
-        ServiceHelper.stopService(jmsLedger);
+        if (jmsLedger != null) {
+            ServiceHelper.stopService(jmsLedger.lifecycle());
+        }
         if (kafka != null) {
             kafka.close();
         }

@@ -65,6 +65,8 @@ class ExamplesMainTest {
         GeweSimulator sim = infra.simulator();
         sim.reset();
         long sentBefore = infra.counter().sent();
+        // each run its own consumer group: the next run need not wait for the last one's members to time out
+        infra.properties().setProperty("gewe.examples.kafka.groupId", "examples-main-" + dsl);
         Main main = ExamplesMain.camelMain(infra, "yaml".equals(dsl));
         main.start();
         try {

@@ -24,7 +24,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * <h2>Incoming callbacks (to come)</h2>
  * The callback consumer ({@code from("gewe:callback")}) is being built beside this; when it lands, this class gets a
  * second route: callbacks published to {@code gewe.examples.kafka.callbacksTopic} keyed by {@code Appid}, after an
- * idempotent consumer keyed on {@code Appid + NewMsgId} with a {@code KafkaIdempotentRepository} (GeWe pushes the same
+ * idempotent consumer keyed on {@code Appid + NewMsgId} with a {@code KafkaLedgerRepository} on its own topic (GeWe
+ * pushes the same
  * message more than once, sometimes hours apart, and to any instance behind the load balancer), and a media route
  * that downloads an incoming image or file ({@code gewe:downloadImage}, {@code gewe:downloadFile}) and writes it under
  * {@code <dropDir>/media}. See the marked place below.
@@ -76,7 +77,8 @@ public class KafkaRoutes extends RouteBuilder {
                 .end();
 
         // ---- CALLBACKS: the place for from("gewe:callback") once the callback consumer lands (see the class comment):
-        // callbacks -> idempotentConsumer(Appid + NewMsgId, KafkaIdempotentRepository) -> kafka callbacks topic;
+        // callbacks -> idempotentConsumer(Appid + NewMsgId, KafkaLedgerRepository("gewe.callbacks.seen")) -> kafka
+        //   gewe.callbacks topic, keyed by Appid;
         // image/file callbacks -> gewe:downloadImage / gewe:downloadFile -> file:<dropDir>/media.
     }
 }

@@ -33,10 +33,8 @@ public class ExampleStatus implements AutoCloseable {
     private final GeweFailures failures;
     private final Path messagesDir;
     private final ConnectionFactory jms;
-    private final String jmsQueue;
     private final String kafkaBootstrap;
-    private final String kafkaGroup;
-    private final String kafkaTopic;
+    private final Properties settings;
     private Admin admin;
     private String last;
     private long lastPrinted;
@@ -44,17 +42,17 @@ public class ExampleStatus implements AutoCloseable {
     /**
      * @param jms            the broker to look into, or null when JMS is not used
      * @param kafkaBootstrap the Kafka cluster to look into, or null when Kafka is not used
+     * @param settings       the examples' properties: the queue, topic and consumer group are read from them at each
+     *                       look
      */
     public ExampleStatus(SendCounter counter, GeweFailures failures, Path messagesDir, ConnectionFactory jms,
-                         String jmsQueue, String kafkaBootstrap, String kafkaGroup, String kafkaTopic) {
+                         String kafkaBootstrap, Properties settings) {
         this.counter = counter;
         this.failures = failures;
         this.messagesDir = messagesDir;
         this.jms = jms;
-        this.jmsQueue = jmsQueue;
         this.kafkaBootstrap = kafkaBootstrap;
-        this.kafkaGroup = kafkaGroup;
-        this.kafkaTopic = kafkaTopic;
+        this.settings = settings;
     }
 
     /** The status line, e.g. {@code sent 12, failed 2 (dead-lettered 1, parked for review 1, redelivered 0);
@@ -98,7 +96,8 @@ public class ExampleStatus implements AutoCloseable {
 
     /** Messages waiting in the JMS queue; -1 when the broker cannot be asked. */
     public long pendingJms() {
-        try (JMSContext ctx = jms.createContext(); QueueBrowser browser = ctx.createBrowser(ctx.createQueue(jmsQueue))) {
+        try (JMSContext ctx = jms.createContext(); QueueBrowser browser = ctx.createBrowser(
+                ctx.createQueue(settings.getProperty("gewe.examples.jms.queue")))) {
             return Collections.list(browser.getEnumeration()).size();
         } catch (Exception e) {
             return -1;
@@ -107,6 +106,8 @@ public class ExampleStatus implements AutoCloseable {
 
     /** The consumer group's lag on the topic; -1 when the cluster cannot be asked. */
     public synchronized long pendingKafka() {
+        String kafkaGroup = settings.getProperty("gewe.examples.kafka.groupId");
+        String kafkaTopic = settings.getProperty("gewe.examples.kafka.topic");
         try {
             if (admin == null) {
                 Properties p = new Properties();

@@ -21,15 +21,15 @@ import org.apache.camel.support.service.ServiceSupport;
  * The key of a message: the header {@value #SEND_ID} when the producer sets one (the best key: it survives a
  * producer that sends the same thing twice), else the JMS message id, else the Kafka record's topic, partition and
  * offset. What remembers the keys is an {@link IdempotentRepository}: a file in one instance, a Kafka topic
- * ({@code KafkaIdempotentRepository}) across the instances of a consumer group.
+ * ({@link KafkaLedgerRepository}) across the instances of a consumer group.
  */
-public class SendLedger extends ServiceSupport implements CamelContextAware {
+public class SendLedger {
 
     /** Header: the producer's own id of a message, the preferred key. */
     public static final String SEND_ID = "GeweSendId";
 
     private final IdempotentRepository repository;
-    private CamelContext camelContext;
+    private final Lifecycle lifecycle = new Lifecycle();
 
     /** @param repository where the keys of accepted sends are kept */
     public SendLedger(IdempotentRepository repository) {
@@ -76,26 +76,41 @@ public class SendLedger extends ServiceSupport implements CamelContextAware {
         return repository;
     }
 
-    @Override
-    public void setCamelContext(CamelContext camelContext) {
-        this.camelContext = camelContext;
+    /**
+     * The service that starts and stops the repository: add it to the Camel context (or start it yourself when the
+     * repository needs no context). The ledger itself is a plain bean, so that a route's {@code bean} step, which
+     * stops the Camel services it calls, does not stop the repository while the route shuts down.
+     */
+    public Lifecycle lifecycle() {
+        return lifecycle;
     }
 
-    @Override
-    public CamelContext getCamelContext() {
-        return camelContext;
-    }
+    /** Starts and stops the repository. */
+    public final class Lifecycle extends ServiceSupport implements CamelContextAware {
 
-    @Override
-    protected void doStart() throws Exception {
-        if (repository instanceof CamelContextAware aware && aware.getCamelContext() == null) {
-            aware.setCamelContext(camelContext);
+        private CamelContext camelContext;
+
+        @Override
+        public void setCamelContext(CamelContext camelContext) {
+            this.camelContext = camelContext;
         }
-        ServiceHelper.startService(repository);
-    }
 
-    @Override
-    protected void doStop() throws Exception {
-        ServiceHelper.stopService(repository);
+        @Override
+        public CamelContext getCamelContext() {
+            return camelContext;
+        }
+
+        @Override
+        protected void doStart() throws Exception {
+            if (repository instanceof CamelContextAware aware && aware.getCamelContext() == null) {
+                aware.setCamelContext(camelContext);
+            }
+            ServiceHelper.startService(repository);
+        }
+
+        @Override
+        protected void doStop() throws Exception {
+            ServiceHelper.stopService(repository);
+        }
     }
 }
