@@ -17,16 +17,16 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * Failures (see {@code GeweFailures}): NOT_SENT is retried in place a few times, then dead-lettered; REJECTED and
  * invalid records go to the dead-letter topic; UNKNOWN goes to the review topic. The original record is forwarded,
  * with its key and the error as record headers ({@code GeweError}, {@code GeweDelivery}, {@code GeweErrorType}). A
- * record GeWe accepted, or may have (parked for review), is recorded in the ledger ({@code kafkaLedger}), which lives in a Kafka topic and so is shared
- * by every instance of the group: after a rebalance or a crash before the offset commit, the instance that gets the
+ * record GeWe accepted, or may have (parked for review), is recorded in the ledger ({@code kafkaLedger}), which lives
+ * in a Kafka topic and so is shared by every instance of the group: after a rebalance or a crash before the offset commit, the instance that gets the
  * partition skips what another one sent.
  *
  * <h2>Incoming callbacks (to come)</h2>
  * The callback consumer ({@code from("gewe:callback")}) is being built beside this; when it lands, this class gets a
  * second route: callbacks published to {@code gewe.examples.kafka.callbacksTopic} keyed by {@code Appid}, after an
  * idempotent consumer keyed on {@code Appid + NewMsgId} with a {@code KafkaLedgerRepository} on its own topic (GeWe
- * pushes the same
- * message more than once, sometimes hours apart, and to any instance behind the load balancer), and a media route
+ * pushes the same message more than once, sometimes hours apart, and to any instance behind the load balancer), and a
+ * media route
  * that downloads an incoming image or file ({@code gewe:downloadImage}, {@code gewe:downloadFile}) and writes it under
  * {@code <dropDir>/media}. See the marked place below.
  */
