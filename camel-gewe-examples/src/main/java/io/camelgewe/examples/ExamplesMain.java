@@ -1,54 +1,151 @@
 package io.camelgewe.examples;
 
-import io.camelgewe.gewe.GeweComponent;
-import io.camelgewe.gewe.simulator.GeweSimulator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+
+import io.camelgewe.examples.routes.FileRoutes;
+import io.camelgewe.examples.routes.JmsRoutes;
+import io.camelgewe.examples.routes.KafkaRoutes;
+import io.camelgewe.examples.routes.StatusRoutes;
+import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 
 /**
- * The examples application: Camel Main with the example routes, against an embedded GeWe simulator unless
- * {@code GEWE_BASE_URL} points it at a real GeWe.
+ * The examples application: every example route, with everything it needs in this JVM (the GeWe simulator, an
+ * Artemis broker, a Kafka node, a drop folder) unless environment variables point a part at the real thing (see
+ * {@link ExampleSettings}). It prints where to drop a file or send a message, then a running count.
  * <p>
- * Environment: {@code GEWE_BASE_URL}, {@code GEWE_TOKEN}, {@code GEWE_APP_ID} (real GeWe), {@code GEWE_TO_WXID} (who
- * the demo messages go to), {@code GEWE_DROP_DIR} (the folder watched for message files).
+ * {@code --routes=java} (the default), {@code --routes=yaml} or {@code --routes=spring-xml} (or the environment
+ * variable {@code GEWE_EXAMPLES_ROUTES}) picks the DSL of the JMS and file routes: the Java DSL classes, the YAML of
+ * {@code routes/gewe-routes.yaml} (Camel Main), or the {@code <camelContext>} of {@code spring/camel-gewe-routes.xml}
+ * (a Spring application context). The Kafka, seed and status routes are Java in all three. Other arguments go to
+ * Camel Main (e.g. {@code -durationMaxSeconds 60}).
  */
 public final class ExamplesMain {
+
+    /** Where the YAML routes are. */
+    public static final String YAML_ROUTES = "classpath:routes/gewe-routes.yaml";
+    /** Where the Spring XML routes are. */
+    public static final String SPRING_XML = "spring/camel-gewe-routes.xml";
 
     private ExamplesMain() {
     }
 
     /**
-     * Starts the application; it runs until stopped (Ctrl+C), or for {@code camel.main.durationMaxSeconds}.
+     * Starts the application; it runs until stopped (Ctrl+C), or for {@code -durationMaxSeconds}.
      *
-     * @param args Camel Main arguments
+     * @param args {@code --routes=java|yaml|spring-xml}, then Camel Main arguments
      */
     public static void main(String[] args) throws Exception {
-        GeweSimulator simulator = null;
-        String baseUrl = System.getenv("GEWE_BASE_URL");
-        String token = System.getenv("GEWE_TOKEN");
-        String appId = System.getenv("GEWE_APP_ID");
-        if (baseUrl == null || baseUrl.isBlank()) {
-            simulator = GeweSimulator.start();
-            baseUrl = simulator.baseUrl();
-            token = simulator.token();
-            appId = simulator.appId();
-            System.out.println("GeWe simulator running at " + baseUrl + " (set GEWE_BASE_URL, GEWE_TOKEN and "
-                               + "GEWE_APP_ID to use a real GeWe)");
-        }
-        GeweComponent gewe = new GeweComponent();
-        gewe.setBaseUrl(baseUrl);
-        gewe.setToken(token);
-        gewe.setAppId(appId);
-
-        Main main = new Main();
-        main.bind("gewe", gewe);
-        main.configure().addRoutesBuilder(new SeedRoutes());
-        GeweSimulator started = simulator;
-        try {
-            main.run(args);
-        } finally {
-            if (started != null) {
-                started.close();
+        String routes = System.getenv().getOrDefault("GEWE_EXAMPLES_ROUTES", "java");
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--routes=")) {
+                routes = a.substring("--routes=".length());
+            } else {
+                rest.add(a);
             }
         }
+        routes = routes.toLowerCase(Locale.ROOT);
+        if (!List.of("java", "yaml", "spring-xml").contains(routes)) {
+            System.err.println("--routes must be java, yaml or spring-xml, not " + routes);
+            System.exit(2);
+        }
+        ExampleInfrastructure infra = ExampleInfrastructure.start(ExampleSettings.fromEnvironment(System.getenv()));
+        System.out.println(infra.banner() + "Routes: " + routes + "\n");
+        if ("spring-xml".equals(routes)) {
+            GenericApplicationContext spring = springContext(infra);
+            CamelContext camel = spring.getBean(CamelContext.class);
+            for (RoutesBuilder rb : javaRoutes(infra, false)) {
+                camel.addRoutes(rb);
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                spring.close();
+                infra.close();
+                stopped.countDown();
+            }, "gewe-examples-shutdown"));
+            stopped.await();
+        } else {
+            Main main = camelMain(infra, "yaml".equals(routes));
+            // on Ctrl+C: the routes stop first, then the brokers and the simulator they use
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                main.stop();
+                infra.close();
+            }, "gewe-examples-shutdown"));
+            try {
+                main.run(rest.toArray(String[]::new));
+            } finally {
+                infra.close();
+            }
+        }
+    }
+
+    /**
+     * A Camel Main with every example route and the infrastructure's beans; {@code run()} or {@code start()} it.
+     *
+     * @param yaml the JMS and file routes from {@link #YAML_ROUTES} instead of the Java DSL
+     */
+    public static Main camelMain(ExampleInfrastructure infra, boolean yaml) {
+        Main main = new Main();
+        main.setOverrideProperties(infra.properties());
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport m) {
+                infra.bindTo(m.getCamelContext());
+            }
+        });
+        for (RoutesBuilder rb : javaRoutes(infra, !yaml)) {
+            main.configure().addRoutesBuilder(rb);
+        }
+        if (yaml) {
+            main.configure().withRoutesIncludePattern(YAML_ROUTES);
+        }
+        return main;
+    }
+
+    /**
+     * A started Spring application context holding the {@code <camelContext>} of {@link #SPRING_XML}, with the
+     * infrastructure's beans registered before the XML is read. Close it to stop the routes.
+     */
+    public static GenericApplicationContext springContext(ExampleInfrastructure infra) {
+        GenericApplicationContext spring = new GenericApplicationContext();
+        infra.beans().forEach((name, bean) -> spring.getBeanFactory().registerSingleton(name, bean));
+        new XmlBeanDefinitionReader(spring).loadBeanDefinitions(new ClassPathResource(SPRING_XML));
+        spring.refresh();
+        return spring;
+    }
+
+    /** Adds the routes of {@link #YAML_ROUTES} to a context. */
+    public static void loadYamlRoutes(CamelContext context) throws Exception {
+        PluginHelper.getRoutesLoader(context)
+                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, YAML_ROUTES));
+    }
+
+    /** The Java DSL routes: seed, status, Kafka (with Kafka), and JMS and file when asked. */
+    static List<RoutesBuilder> javaRoutes(ExampleInfrastructure infra, boolean jmsAndFiles) {
+        List<RoutesBuilder> list = new ArrayList<>();
+        list.add(new SeedRoutes());
+        list.add(new StatusRoutes());
+        if (jmsAndFiles) {
+            list.add(new FileRoutes());
+            if (infra.connectionFactory() != null) {
+                list.add(new JmsRoutes());
+            }
+        }
+        if (infra.kafkaBootstrapServers() != null) {
+            list.add(new KafkaRoutes());
+        }
+        return list;
     }
 }

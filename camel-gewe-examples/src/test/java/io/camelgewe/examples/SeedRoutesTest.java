@@ -14,6 +14,8 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +28,14 @@ class SeedRoutesTest extends CamelTestSupport {
 
     @TempDir
     static Path drop;
+
+    /** Each test starts from a fresh simulator: this runs before CamelTestSupport starts the context (and the demo). */
+    @RegisterExtension
+    static final BeforeEachCallback FRESH_SIMULATOR = ctx -> {
+        if (simulator != null) {
+            simulator.reset();
+        }
+    };
 
     @BeforeAll
     static void start() {

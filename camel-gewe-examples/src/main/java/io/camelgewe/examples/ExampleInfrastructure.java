@@ -1,0 +1,310 @@
+package io.camelgewe.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+import io.camelgewe.examples.infra.EmbeddedArtemis;
+import io.camelgewe.examples.infra.EmbeddedKafka;
+import io.camelgewe.examples.support.ExampleStatus;
+import io.camelgewe.examples.support.GeweFailures;
+import io.camelgewe.examples.support.KafkaLedgerRepository;
+import io.camelgewe.examples.support.MessageFiles;
+import io.camelgewe.examples.support.SendCounter;
+import io.camelgewe.examples.support.SendLedger;
+import io.camelgewe.gewe.GeweComponent;
+import io.camelgewe.gewe.simulator.GeweSimulator;
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Everything the example routes need, started from {@link ExampleSettings}: GeWe (the simulator, or the real one),
+ * a JMS broker (embedded Artemis, or a remote one), a Kafka cluster (embedded KRaft node, or a remote one), the drop
+ * folder, and the beans the routes of every DSL call by name:
+ * <table>
+ * <caption>beans</caption>
+ * <tr><td>{@code gewe}, {@code jms}, {@code kafka}</td><td>the components, configured</td></tr>
+ * <tr><td>{@code geweFailures}</td><td>{@link GeweFailures}: what to do with a failed send</td></tr>
+ * <tr><td>{@code jmsLedger}, {@code kafkaLedger}</td><td>{@link SendLedger}s: what GeWe accepted or may have
+ * accepted</td></tr>
+ * <tr><td>{@code messageFiles}</td><td>{@link MessageFiles}: reads dropped JSON and CSV files</td></tr>
+ * <tr><td>{@code sendCounter}, {@code exampleStatus}</td><td>the running count</td></tr>
+ * <tr><td>{@code exampleProperties}</td><td>the {@code gewe.examples.*} settings, for a Spring XML
+ * {@code <propertyPlaceholder location="ref:exampleProperties"/>}</td></tr>
+ * </table>
+ */
+public final class ExampleInfrastructure implements AutoCloseable {
+
+    /** The Kafka topic of the ledger shared by the instances of the Kafka consumer group. */
+    public static final String KAFKA_LEDGER_TOPIC = "gewe.sends.ledger";
+
+    private final ExampleSettings settings;
+    private GeweSimulator simulator;
+    private EmbeddedArtemis artemis;
+    private EmbeddedKafka kafka;
+    private String geweBaseUrl;
+    private String geweToken;
+    private String geweAppId;
+    private ConnectionFactory connectionFactory;
+    private String kafkaBootstrap;
+    private final Properties properties = new Properties();
+    private final GeweFailures failures;
+    private final SendCounter counter = new SendCounter();
+    private SendLedger jmsLedger;
+    private ExampleStatus status;
+    private boolean closed;
+
+    private ExampleInfrastructure(ExampleSettings settings) {
+        this.settings = settings;
+        this.failures = new GeweFailures(settings.maxDeliveries);
+    }
+
+    /** Starts what the settings ask for; on failure, stops what had started. */
+    public static ExampleInfrastructure start(ExampleSettings settings) {
+        ExampleInfrastructure infra = new ExampleInfrastructure(settings);
+        try {
+            infra.doStart();
+            return infra;
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
+    }
+
+    private void doStart() {
+        try {
+            Files.createDirectories(settings.dropDir.resolve("messages"));
+            Files.createDirectories(settings.dropDir.resolve("images"));
+            Files.createDirectories(settings.dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the drop folder " + settings.dropDir, e);
+        }
+        // defaults, then what these settings decide
+        try (InputStream in = ExampleInfrastructure.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.setProperty("gewe.examples.dropDir", settings.dropDir.toString());
+        properties.setProperty("gewe.examples.jms.maxDeliveries", String.valueOf(settings.maxDeliveries));
+        properties.setProperty("gewe.examples.statusPeriod", String.valueOf(settings.statusPeriod));
+        if (settings.toWxid != null) {
+            properties.setProperty("gewe.examples.toWxid", settings.toWxid);
+        }
+
+        if (settings.geweBaseUrl == null) {
+            simulator = GeweSimulator.start();
+            geweBaseUrl = simulator.baseUrl();
+            geweToken = simulator.token();
+            geweAppId = simulator.appId();
+        } else {
+            geweBaseUrl = settings.geweBaseUrl;
+            geweToken = settings.geweToken;
+            geweAppId = settings.geweAppId;
+        }
+
+        if (settings.jms) {
+            if (settings.jmsUrl == null) {
+                artemis = EmbeddedArtemis.start(settings.persistent ? settings.dataDir.resolve("artemis") : null,
+                        settings.redeliveryDelay, settings.maxDeliveries + 5);
+                connectionFactory = artemis.connectionFactory();
+            } else {
+                connectionFactory = new ActiveMQConnectionFactory(settings.jmsUrl, settings.jmsUser, settings.jmsPassword);
+            }
+            IdempotentRepository repo = settings.persistent
+                    ? FileIdempotentRepository.fileIdempotentRepository(
+                            settings.dataDir.resolve("jms-sent-ledger.dat").toFile(), 100_000)
+                    : MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+            jmsLedger = new SendLedger(repo);
+            // the JMS ledger belongs to this application, not to one Camel context: its keys outlive a context
+            ServiceHelper.startService(jmsLedger.lifecycle());
+        }
+        if (settings.kafka) {
+            if (settings.kafkaBootstrap == null) {
+                kafka = EmbeddedKafka.start(settings.dataDir.resolve("kafka"));
+                kafkaBootstrap = kafka.bootstrapServers();
+            } else {
+                kafkaBootstrap = settings.kafkaBootstrap;
+            }
+            EmbeddedKafka.createTopics(kafkaBootstrap, 2, properties.getProperty("gewe.examples.kafka.topic"));
+            EmbeddedKafka.createTopics(kafkaBootstrap, 1, KAFKA_LEDGER_TOPIC,
+                    properties.getProperty("gewe.examples.kafka.dlq"), properties.getProperty("gewe.examples.kafka.review"));
+        }
+        status = new ExampleStatus(counter, failures, settings.dropDir.resolve("messages"), connectionFactory,
+                kafkaBootstrap, properties);
+    }
+
+    /**
+     * The beans the routes use, by name (see the class comment). The components and the Kafka ledger are new at
+     * each call: each Camel context owns (starts and stops) its own, as separate instances of an application do.
+     */
+    public Map<String, Object> beans() {
+        Map<String, Object> beans = new LinkedHashMap<>();
+        beans.put("gewe", newGeweComponent());
+        if (connectionFactory != null) {
+            JmsComponent jms = new JmsComponent();
+            jms.setConnectionFactory(connectionFactory);
+            beans.put("jms", jms);
+            beans.put("jmsConnectionFactory", connectionFactory);
+            beans.put("jmsLedger", jmsLedger);
+        }
+        if (kafkaBootstrap != null) {
+            KafkaComponent k = new KafkaComponent();
+            k.getConfiguration().setBrokers(kafkaBootstrap);
+            beans.put("kafka", k);
+            beans.put("kafkaLedger", new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap, 100_000)));
+        }
+        beans.put("geweFailures", failures);
+        beans.put("messageFiles", new MessageFiles());
+        beans.put("sendCounter", counter);
+        beans.put("exampleStatus", status);
+        beans.put("exampleProperties", properties);
+        return beans;
+    }
+
+    /**
+     * Prepares a Camel context for the example routes: binds {@link #beans()}, makes the Kafka ledger a service of
+     * the context, adds the send counter as an event notifier, and sets the {@code gewe.examples.*} properties. Call
+     * before it starts.
+     */
+    public void bindTo(CamelContext context) {
+        Map<String, Object> beans = beans();
+        // the counter is added below, once (Camel Main would add it a second time if it found it in the registry)
+        beans.remove("sendCounter");
+        beans.forEach((name, bean) -> context.getRegistry().bind(name, bean));
+        if (beans.get("kafkaLedger") != null) {
+            try {
+                context.addService(((SendLedger) beans.get("kafkaLedger")).lifecycle(), true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot add the Kafka ledger to the Camel context", e);
+            }
+        }
+        if (!context.getManagementStrategy().getEventNotifiers().contains(counter)) {
+            context.getManagementStrategy().addEventNotifier(counter);
+        }
+        // shared by the contexts of this application: started here, not by one context
+        ServiceHelper.startService(counter);
+        Properties overrides = new Properties();
+        overrides.putAll(properties);
+        context.getPropertiesComponent().setOverrideProperties(overrides);
+    }
+
+    /** A GeWe component for the GeWe this application uses. */
+    public GeweComponent newGeweComponent() {
+        GeweComponent gewe = new GeweComponent();
+        gewe.setBaseUrl(geweBaseUrl);
+        gewe.setToken(geweToken);
+        gewe.setAppId(geweAppId);
+        // the simulator is no WeChat account: full speed against it; a real GeWe gets the component's pacing
+        gewe.setPacing(simulator == null);
+        return gewe;
+    }
+
+    /** What to tell a user: where to drop a file, where to send a message. */
+    public String banner() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\n==== camel-gewe examples ====\n");
+        sb.append("GeWe:  ").append(simulator != null ? "simulator at " + geweBaseUrl
+                + " (set GEWE_BASE_URL, GEWE_TOKEN, GEWE_APP_ID for a real GeWe)" : geweBaseUrl).append('\n');
+        sb.append("Files: drop *.json or *.csv message files in ").append(settings.dropDir.resolve("messages"))
+                .append("\n       e.g. {\"toWxid\":\"wxid_friend\",\"content\":\"Hello\"}, or a CSV with the header "
+                        + "toWxid,content\n       (image URLs in *.json or *.txt files: ")
+                .append(settings.dropDir.resolve("images")).append(")\n");
+        if (connectionFactory != null) {
+            sb.append("JMS:   send {\"toWxid\":...,\"content\":...} to queue ")
+                    .append(properties.getProperty("gewe.examples.jms.queue")).append(" at ")
+                    .append(artemis != null ? artemis.brokerUrl() + " (embedded Artemis; JMS_BROKER_URL for another)"
+                            : settings.jmsUrl)
+                    .append("\n       failures: ").append(properties.getProperty("gewe.examples.jms.dlq"))
+                    .append(", may-have-been-sent: ").append(properties.getProperty("gewe.examples.jms.review"))
+                    .append('\n');
+        }
+        if (kafkaBootstrap != null) {
+            sb.append("Kafka: produce records keyed by appId (").append(geweAppId).append(") to topic ")
+                    .append(properties.getProperty("gewe.examples.kafka.topic")).append(" at ").append(kafkaBootstrap)
+                    .append(kafka != null ? " (embedded KRaft; KAFKA_BOOTSTRAP_SERVERS for another)" : "")
+                    .append("\n       failures: ").append(properties.getProperty("gewe.examples.kafka.dlq"))
+                    .append(", may-have-been-sent: ").append(properties.getProperty("gewe.examples.kafka.review"))
+                    .append('\n');
+        }
+        sb.append("A running count is logged every ").append(settings.statusPeriod / 1000)
+                .append(" s when it changes. Stop with Ctrl+C.\n");
+        return sb.toString();
+    }
+
+    /** The simulator, or null when a real GeWe is used. */
+    public GeweSimulator simulator() {
+        return simulator;
+    }
+
+    /** The JMS connection factory, or null without JMS. */
+    public ConnectionFactory connectionFactory() {
+        return connectionFactory;
+    }
+
+    /** The embedded broker, or null. */
+    public EmbeddedArtemis artemis() {
+        return artemis;
+    }
+
+    /** The Kafka bootstrap servers, or null without Kafka. */
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrap;
+    }
+
+    /** The settings of the example routes ({@code gewe.examples.*}). */
+    public Properties properties() {
+        return properties;
+    }
+
+    /** The status reporter. */
+    public ExampleStatus status() {
+        return status;
+    }
+
+    /** The failure counters. */
+    public GeweFailures failures() {
+        return failures;
+    }
+
+    /** The send counter. */
+    public SendCounter counter() {
+        return counter;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (status != null) {
+            status.close();
+        }
+        if (jmsLedger != null) {
+            ServiceHelper.stopService(jmsLedger.lifecycle());
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (artemis != null) {
+            artemis.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+}

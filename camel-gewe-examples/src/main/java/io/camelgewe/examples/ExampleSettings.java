@@ -1,0 +1,114 @@
+package io.camelgewe.examples;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the examples application runs against. Every part is embedded unless its environment variable points at the
+ * real thing:
+ * <table>
+ * <caption>environment</caption>
+ * <tr><td>{@code GEWE_BASE_URL}, {@code GEWE_TOKEN}, {@code GEWE_APP_ID}</td><td>a real GeWe instead of the
+ * simulator</td></tr>
+ * <tr><td>{@code GEWE_TO_WXID}</td><td>the default recipient</td></tr>
+ * <tr><td>{@code JMS_BROKER_URL}, {@code JMS_USER}, {@code JMS_PASSWORD}</td><td>an ActiveMQ Artemis broker instead
+ * of the embedded one ({@code tcp://host:61616})</td></tr>
+ * <tr><td>{@code KAFKA_BOOTSTRAP_SERVERS}</td><td>a Kafka cluster instead of the embedded one</td></tr>
+ * <tr><td>{@code GEWE_DROP_DIR}</td><td>the drop folder ({@code camel-gewe-examples/target/drop})</td></tr>
+ * <tr><td>{@code GEWE_DATA_DIR}</td><td>where the embedded brokers and the JMS ledger keep their files
+ * ({@code camel-gewe-examples/target/examples-data})</td></tr>
+ * <tr><td>{@code GEWE_EXAMPLES_JMS}, {@code GEWE_EXAMPLES_KAFKA}</td><td>{@code false} leaves that part out</td></tr>
+ * </table>
+ */
+public final class ExampleSettings {
+
+    String geweBaseUrl;
+    String geweToken;
+    String geweAppId;
+    String toWxid;
+    String jmsUrl;
+    String jmsUser;
+    String jmsPassword;
+    String kafkaBootstrap;
+    Path dropDir;
+    Path dataDir;
+    boolean jms = true;
+    boolean kafka = true;
+    boolean persistent = true;
+    int maxDeliveries = 3;
+    long redeliveryDelay = 1000;
+    long statusPeriod = 10_000;
+
+    private ExampleSettings() {
+    }
+
+    /** Read from these environment variables (see the class comment). */
+    public static ExampleSettings fromEnvironment(Map<String, String> env) {
+        ExampleSettings s = new ExampleSettings();
+        s.geweBaseUrl = blankToNull(env.get("GEWE_BASE_URL"));
+        s.geweToken = blankToNull(env.get("GEWE_TOKEN"));
+        s.geweAppId = blankToNull(env.get("GEWE_APP_ID"));
+        s.toWxid = blankToNull(env.get("GEWE_TO_WXID"));
+        s.jmsUrl = blankToNull(env.get("JMS_BROKER_URL"));
+        s.jmsUser = blankToNull(env.get("JMS_USER"));
+        s.jmsPassword = blankToNull(env.get("JMS_PASSWORD"));
+        s.kafkaBootstrap = blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"));
+        // exec:java sets gewe.examples.target to the module's target folder, wherever mvn was started
+        Path target = Path.of(System.getProperty("gewe.examples.target", "target"));
+        s.dropDir = (env.containsKey("GEWE_DROP_DIR") ? Path.of(env.get("GEWE_DROP_DIR")) : target.resolve("drop"))
+                .toAbsolutePath();
+        s.dataDir = (env.containsKey("GEWE_DATA_DIR") ? Path.of(env.get("GEWE_DATA_DIR"))
+                : target.resolve("examples-data")).toAbsolutePath();
+        s.jms = !"false".equalsIgnoreCase(env.get("GEWE_EXAMPLES_JMS"));
+        s.kafka = !"false".equalsIgnoreCase(env.get("GEWE_EXAMPLES_KAFKA"));
+        return s;
+    }
+
+    /**
+     * Everything embedded, nothing kept on disk but under {@code root}, quick redelivery: what the tests run.
+     *
+     * @param root a fresh folder: the drop folder and the brokers' files go under it
+     */
+    public static ExampleSettings embedded(Path root) {
+        ExampleSettings s = new ExampleSettings();
+        s.dropDir = root.resolve("drop");
+        s.dataDir = root.resolve("data");
+        s.persistent = false;
+        s.redeliveryDelay = 100;
+        s.statusPeriod = 1000;
+        return s;
+    }
+
+    /** Leaves the JMS part out. */
+    public ExampleSettings withoutJms() {
+        jms = false;
+        return this;
+    }
+
+    /** Leaves the Kafka part out. */
+    public ExampleSettings withoutKafka() {
+        kafka = false;
+        return this;
+    }
+
+    /** The default recipient. */
+    public ExampleSettings toWxid(String wxid) {
+        toWxid = wxid;
+        return this;
+    }
+
+    /** Deliveries of a JMS message before a NOT_SENT failure is dead-lettered. */
+    public ExampleSettings maxDeliveries(int n) {
+        maxDeliveries = n;
+        return this;
+    }
+
+    /** The drop folder. */
+    public Path dropDir() {
+        return dropDir;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

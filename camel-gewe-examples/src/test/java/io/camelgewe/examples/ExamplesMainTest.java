@@ -1,0 +1,100 @@
+package io.camelgewe.examples;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.camelgewe.examples.scenarios.FileScenarios;
+import io.camelgewe.examples.scenarios.JmsScenarios;
+import io.camelgewe.examples.scenarios.KafkaScenarios;
+import io.camelgewe.examples.scenarios.Poll;
+import io.camelgewe.gewe.simulator.GeweSimulator;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The main job as the README's command runs it: Camel Main with every route, on the embedded simulator, Artemis,
+ * Kafka and drop folder. One message goes in through each door (file, JMS, Kafka); the running count tells what was
+ * sent and that nothing is left pending.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExamplesMainTest {
+
+    @TempDir
+    static Path root;
+    ExampleInfrastructure infra;
+    KafkaScenarios kafka;
+
+    @BeforeAll
+    void start() {
+        infra = ExampleInfrastructure.start(ExampleSettings.embedded(root).toWxid("wxid_main"));
+        kafka = new KafkaScenarios(infra.simulator(), infra.kafkaBootstrapServers(), infra.properties());
+    }
+
+    @AfterAll
+    void stop() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (infra != null) {
+            infra.close();
+        }
+    }
+
+    @Test
+    void theBannerSaysWhereToDropAndSend() {
+        String banner = infra.banner();
+        assertTrue(banner.contains(root.resolve("drop").resolve("messages").toString()), banner);
+        assertTrue(banner.contains("queue gewe.sends at tcp://127.0.0.1:"), banner);
+        assertTrue(banner.contains("topic gewe.sends at 127.0.0.1:"), banner);
+        assertTrue(banner.contains("simulator at http://127.0.0.1:"), banner);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "java", "yaml" })
+    void aMessageThroughEachDoorIsSentAndCounted(String dsl) throws Exception {
+        GeweSimulator sim = infra.simulator();
+        sim.reset();
+        long sentBefore = infra.counter().sent();
+        // each run its own consumer group: the next run need not wait for the last one's members to time out
+        infra.properties().setProperty("gewe.examples.kafka.groupId", "examples-main-" + dsl);
+        Main main = ExamplesMain.camelMain(infra, "yaml".equals(dsl));
+        main.start();
+        try {
+            String prefix = "yaml".equals(dsl) ? "yaml-" : "";
+            assertEquals(ServiceStatus.Started, main.getCamelContext().getRouteController()
+                    .getRouteStatus(prefix + "jms-sends"));
+            assertEquals(ServiceStatus.Started, main.getCamelContext().getRouteController()
+                    .getRouteStatus(prefix + "file-sends"));
+            // the demo's three media sends, then one message through each door
+            new FileScenarios(sim, root.resolve("drop"), dsl).drop(dsl + ".json",
+                    "{\"content\":\"" + dsl + " via file\"}");
+            new JmsScenarios(sim, infra.connectionFactory(), infra.properties(), dsl).send("main", null,
+                    "{\"toWxid\":\"wxid_j\",\"content\":\"" + dsl + " via jms\"}");
+            kafka.produce(sim.appId(), "{\"toWxid\":\"wxid_k\",\"content\":\"" + dsl + " via kafka\"}");
+            Poll.until(Duration.ofSeconds(30), () -> infra.counter().sent() - sentBefore == 6,
+                    "6 sends counted (demo image, video, voice; file, JMS, Kafka): " + infra.status().line());
+            Poll.until(Duration.ofSeconds(30),
+                    () -> infra.status().line().endsWith("pending: files 0, jms 0, kafka 0"),
+                    "nothing pending: " + infra.status().line());
+            assertEquals(6, sim.sentCount());
+            for (String door : new String[] { "file", "jms", "kafka" }) {
+                String content = dsl + " via " + door;
+                assertEquals(1, sim.requests("postText").stream()
+                        .filter(r -> content.equals(r.field("content").asText())).count(), content);
+            }
+            assertTrue(infra.status().line().startsWith("GeWe sends: sent "), infra.status().line());
+        } finally {
+            main.stop();
+        }
+    }
+}
