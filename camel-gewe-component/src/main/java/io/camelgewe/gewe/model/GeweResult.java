@@ -1,5 +1,6 @@
 package io.camelgewe.gewe.model;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -16,17 +17,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public abstract class GeweResult {
 
-    private final Map<String, Object> other = new LinkedHashMap<>();
+    /** Created on the first unknown field: most answers have none, and every send makes a result. */
+    private Map<String, Object> other;
 
-    /** The fields of {@code data} that have no typed property here. */
+    /** The fields of {@code data} that have no typed property here (empty when there are none). */
     @JsonAnyGetter
     public Map<String, Object> getOther() {
-        return other;
+        return other == null ? Collections.emptyMap() : other;
     }
 
     /** Keeps a field of {@code data} that has no typed property. */
     @JsonAnySetter
     public void setOther(String name, Object value) {
+        if (other == null) {
+            other = new LinkedHashMap<>();
+        }
         other.put(name, value);
     }
 }
