@@ -215,11 +215,6 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         }
     }
 
-    /** The URI the operation is posted to: baseUrl + /module/action. */
-    URI operationUri() {
-        return operationUri(operation);
-    }
-
     /** The URI an operation is posted to: baseUrl + /module/action. */
     URI operationUri(GeweOperation op) {
         String base = configuration.getBaseUrl();
