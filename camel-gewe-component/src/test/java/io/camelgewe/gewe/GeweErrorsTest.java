@@ -167,7 +167,7 @@ class GeweErrorsTest extends GeweTestSupport {
 
     @Test
     void aSlowAnswerTimesOutAsMaybeDelivered() {
-        simulator.setLatency(Duration.ofSeconds(2));
+        simulator.setLatency(Duration.ofSeconds(6));
         try {
             long t0 = System.nanoTime();
             GeweTimeoutException e = assertFailure(send("direct:slow", voice()), GeweTimeoutException.class,
@@ -175,7 +175,7 @@ class GeweErrorsTest extends GeweTestSupport {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertFalse(e.isConnectTimeout());
             assertEquals(300, e.getTimeoutMillis());
-            assertTrue(ms < 1900, "gave up after the response timeout, not GeWe's answer: " + ms + " ms");
+            assertTrue(ms < 5000, "gave up after the response timeout, not at GeWe's answer (6 s): " + ms + " ms");
         } finally {
             simulator.setLatency(Duration.ZERO);
         }

@@ -91,14 +91,14 @@ class GeweResilienceTest extends GeweTestSupport {
     void answersSlowerThanTheTimeoutFailAsMaybeDeliveredAndReleaseTheirConnections() throws Exception {
         context.start();
         int threadsBefore = warmThreads();
-        simulator.setLatency(Duration.ofSeconds(3));
+        simulator.setLatency(Duration.ofSeconds(8));
         try {
             CountDownLatch done = new CountDownLatch(50);
             long t0 = System.nanoTime();
             List<Exchange> exchanges = fire("gewe:postText?responseTimeout=300", 50, done);
-            assertTrue(done.await(10, TimeUnit.SECONDS));
+            assertTrue(done.await(20, TimeUnit.SECONDS));
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            assertTrue(ms < 2500, "gave up at the timeout, not at GeWe's answer: " + ms + " ms");
+            assertTrue(ms < 7000, "gave up at the timeout, not at GeWe's answer (8 s): " + ms + " ms");
             for (Exchange e : exchanges) {
                 GeweTimeoutException t = (GeweTimeoutException) e.getException();
                 assertEquals(GeweDelivery.UNKNOWN, t.getDelivery());

@@ -634,7 +634,8 @@ class GeweSimulatorTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
         System.out.println("GeweSimulatorTest: 1000 concurrent requests delayed 1 s each completed in " + millis + " ms");
         assertEquals(1000, ok);
-        assertTrue(millis >= 1000 && millis < 3000, "1000 delayed requests took " + millis + " ms");
+        // one thread per request on 4 server threads would take 250 s; the bound is loose because machines are shared
+        assertTrue(millis >= 1000 && millis < 15_000, "1000 delayed requests took " + millis + " ms");
         assertEquals(1000, gewe.sentCount());
     }
 
