@@ -144,7 +144,7 @@ class GeweCallbackDeliveryTest extends GeweCallbackTestSupport {
         HttpResponse<String> answer = post("/slow", fixture("text"));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals(200, answer.statusCode());
-        assertTrue(millis >= 250 && millis < 2500, "answered after " + millis + " ms");
+        assertTrue(millis >= 250 && millis < 2900, "answered after " + millis + " ms (GeWe drops a push after 3 s)");
         assertEquals(0, mock.getReceivedCounter(), "the route is still running");
         release.countDown();
         mock.assertIsSatisfied();
@@ -159,7 +159,7 @@ class GeweCallbackDeliveryTest extends GeweCallbackTestSupport {
         mock.expectedMessageCount(1);
         long start = System.nanoTime();
         assertEquals(200, post("/receipt", fixture("text")).statusCode());
-        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 2000);
+        // the route is held until release: an answer now proves it did not wait for the route
         assertEquals(0, mock.getReceivedCounter());
         release.countDown();
         mock.assertIsSatisfied();
