@@ -69,10 +69,10 @@ public final class GeweBenchmarks {
         static Settings of(String mode) {
             switch (mode) {
                 case "full":
-                    return new Settings("full", 8000, 1000, 4000, 5, 10_000, 1000, 1000, 1L << 30, 1000, 500, 16, 10,
+                    return new Settings("full", 8000, 1000, 4000, 5, 15_000, 1000, 1000, 1L << 30, 1000, 500, 16, 10,
                             5_000_000, 20_000_000, 5, 64);
                 case "smoke":
-                    return new Settings("smoke", 1000, 200, 500, 1, 1000, 200, 300, 16L << 20, 40, 20, 4, 10,
+                    return new Settings("smoke", 500, 200, 500, 1, 1000, 200, 300, 16L << 20, 40, 20, 4, 10,
                             1_000_000, 20_000_000, 2, 8);
                 default:
                     throw new IllegalArgumentException("mode is full or smoke, not " + mode);
@@ -130,11 +130,13 @@ public final class GeweBenchmarks {
             section("cdn", this::cdnReuse);
             section("callback", () -> CallbackIntakeBench.run(s, report, out));
         }
-        report.note("Throughput rows: closed loop, the stated number of requests always in flight; "
+        if (only.contains("throughput")) {
+            report.note("Throughput rows: closed loop, the stated number of requests always in flight; "
                     + s.rounds() + " interleaved windows of " + s.measureMillis() / 1000.0 + " s per client after "
                     + s.warmMillis() / 1000.0 + " s warm-up; medians. Ratio = median of the per-round ratios. "
                     + "CPU = this JVM's process CPU time (the simulator runs in its own JVM) per request; "
                     + "alloc = bytes allocated per request by this JVM's threads.");
+        }
         String table = report.table();
         out.println();
         out.println(table);
@@ -317,16 +319,24 @@ public final class GeweBenchmarks {
                 dir.resolve("inflight-raw.log"), 300);
         long limit = s.inFlightLatency() + 1000;
         long wall = Long.parseLong(c.get("wallMs"));
+        long warmWall = Long.parseLong(c.get("warmWallMs"));
         int peak = Integer.parseInt(c.get("peakThreads"));
-        boolean allOk = Long.parseLong(c.get("ok")) == s.inFlight();
+        boolean allOk = Long.parseLong(c.get("ok")) == s.inFlight() && Long.parseLong(c.get("warmOk")) == s.inFlight();
         report.add(String.format(Locale.ROOT, "%s sends in flight, server answers after %s ms, pacing off",
                         num(s.inFlight()), num(s.inFlightLatency())),
-                String.format(Locale.ROOT, "all done in %s ms, peak %d live threads (%s before), %s errors",
-                        num(wall), peak, c.get("threadsBefore"), c.get("errors")),
-                String.format(Locale.ROOT, "raw async: %s ms, peak %s threads (%s before), %s errors",
-                        num(Long.parseLong(r.get("wallMs"))), r.get("peakThreads"), r.get("threadsBefore"), r.get("errors")),
+                String.format(Locale.ROOT, "all done in %s ms opening connections, %s ms on a full pool; peak %d live "
+                                           + "threads (%s before); %s errors",
+                        num(wall), num(warmWall), peak, c.get("threadsBefore"),
+                        Long.parseLong(c.get("errors")) + Long.parseLong(c.get("warmErrors"))),
+                String.format(Locale.ROOT, "raw async: %s ms / %s ms; peak %s threads (%s before); %s errors",
+                        num(Long.parseLong(r.get("wallMs"))), num(Long.parseLong(r.get("warmWallMs"))),
+                        r.get("peakThreads"), r.get("threadsBefore"),
+                        Long.parseLong(r.get("errors")) + Long.parseLong(r.get("warmErrors"))),
                 String.format(Locale.ROOT, "≤ %s ms and < 64 threads: %s", num(limit),
-                        wall <= limit && peak < 64 && allOk ? "met" : "NOT met"));
+                        wall <= limit && warmWall <= limit && peak < 64 && allOk ? "met"
+                                : warmWall <= limit && peak < 64 && allOk ? "met on a full pool, NOT while connecting"
+                                : "NOT met"));
+        report.details("In flight, component: " + c + "\nIn flight, raw async: " + r + "\n");
         sim.latency(0);
     }
 

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.LongAdder;
  * after its latency (set by the parent). {@code InFlightMain component|raw <baseUrl> <token> <appId> <count> <json>}
  * <p>
  * A warm-up of 10 sends (one latency) loads the classes and opens 10 connections; then the peak thread count is reset,
- * {@code count} sends are issued at once from this one thread, and the wall time until the last completes is measured.
- * Prints {@code RESULT wallMs=.. peakThreads=.. threadsBefore=.. ok=.. errors=.. lastMs=..}.
+ * {@code count} sends are issued at once from this one thread, and the wall time until the last completes is measured:
+ * once with the pool still to be filled (each send opens its connection), once more with the pool full.
+ * Prints {@code RESULT wallMs=.. peakThreads=.. threadsBefore=.. ok=.. errors=.. issueMs=.. warmWallMs=.. ...}.
  */
 public final class InFlightMain {
 
@@ -34,10 +35,12 @@ public final class InFlightMain {
             Thread.sleep(200);
             int before = Machine.liveThreads();
             Machine.resetPeakThreads();
-            long[] r = burst(target, count);
+            long[] cold = burst(target, count);
+            long[] warm = burst(target, count);
             int peak = Machine.peakThreads();
-            System.out.println("RESULT wallMs=" + r[0] + " peakThreads=" + peak + " threadsBefore=" + before + " ok="
-                               + r[1] + " errors=" + r[2] + " issueMs=" + r[3]);
+            System.out.println("RESULT wallMs=" + cold[0] + " peakThreads=" + peak + " threadsBefore=" + before
+                               + " ok=" + cold[1] + " errors=" + cold[2] + " issueMs=" + cold[3] + " warmWallMs=" + warm[0]
+                               + " warmOk=" + warm[1] + " warmErrors=" + warm[2] + " warmIssueMs=" + warm[3]);
         } finally {
             target.close();
         }

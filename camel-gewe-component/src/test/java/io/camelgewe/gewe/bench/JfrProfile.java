@@ -33,7 +33,6 @@ final class JfrProfile {
             { "org.apache.camel.", "camel" },
             { "com.fasterxml.jackson.", "jackson" },
             { "org.apache.hc.", "httpclient5" },
-            { "jdk.jfr.", "jfr" },
     };
 
     final Path file;
@@ -54,10 +53,13 @@ final class JfrProfile {
         this.allocWeight = allocWeight;
     }
 
-    /** Records the workload (JFR's "profile" settings, execution samples every 10 ms) and reads the recording. */
+    /**
+     * Records the workload (JFR's "profile" settings, execution samples every millisecond: JFR drops the samples of
+     * threads whose stack it cannot walk, so a short period is needed for a few thousand) and reads the recording.
+     */
     static <T> JfrProfile record(Path file, Callable<T> workload) throws Exception {
         try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
-            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
             r.enable("jdk.ObjectAllocationSample").with("throttle", "2000/s");
             r.start();
             workload.call();
@@ -85,6 +87,10 @@ final class JfrProfile {
                 continue;
             }
             List<RecordedFrame> frames = st.getFrames();
+            if (frames.stream().anyMatch(f -> name(f).startsWith("jdk.jfr."))) {
+                // the recorder's own work (event classes instrumented at start, the sampler), not the workload's
+                continue;
+            }
             if (type.equals("jdk.ExecutionSample")) {
                 cpu++;
                 self.merge(name(frames.get(0)), 1L, Long::sum);
