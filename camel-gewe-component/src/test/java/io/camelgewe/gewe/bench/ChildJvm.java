@@ -50,8 +50,24 @@ final class ChildJvm {
      */
     static Map<String, String> runForResult(List<String> jvmArgs, Class<?> mainClass, List<String> args, Path log,
                                             long timeoutSeconds) throws IOException, InterruptedException {
+        return runForResult(jvmArgs, mainClass, args, log, timeoutSeconds, tag -> {
+        });
+    }
+
+    /** What the parent does when a child prints {@code WAIT <tag>}; the child then reads {@code GO} from stdin. */
+    interface Handshake {
+        void ready(String tag) throws IOException;
+    }
+
+    /**
+     * As {@link #runForResult(List, Class, List, Path, long)}, and when the child prints {@code WAIT <tag>} the
+     * handshake runs (the parent changes the simulator, say) before the child is told {@code GO}.
+     */
+    static Map<String, String> runForResult(List<String> jvmArgs, Class<?> mainClass, List<String> args, Path log,
+                                            long timeoutSeconds, Handshake handshake)
+            throws IOException, InterruptedException {
         Process p = builder(jvmArgs, mainClass, args, log).start();
-        p.getOutputStream().close();
+        java.io.Writer toChild = new java.io.OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8);
         Map<String, String> result = null;
         List<String> other = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -70,11 +86,16 @@ final class ChildJvm {
             for (String line; (line = r.readLine()) != null;) {
                 if (line.startsWith("RESULT ")) {
                     result = parse(line.substring(7));
+                } else if (line.startsWith("WAIT ")) {
+                    handshake.ready(line.substring(5).trim());
+                    toChild.write("GO\n");
+                    toChild.flush();
                 } else {
                     other.add(line);
                 }
             }
         }
+        toChild.close();
         boolean ended = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
         if (!ended) {
             p.destroyForcibly();

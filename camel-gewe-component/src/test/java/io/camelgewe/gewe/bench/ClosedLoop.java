@@ -3,21 +3,36 @@ package io.camelgewe.gewe.bench;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Keeps exactly {@code concurrency} requests in flight through a {@link Target} for a warm-up and then a measured
- * window: each completion issues the next request from the thread it completed on (for an async target, the HTTP
- * client's I/O thread, so no thread waits per request), and a blocking target gets one thread per lane.
- * <p>
+ * window, in one of two ways:
+ * <ul>
+ * <li>{@link Driver#CALLBACK}: each completion issues the next request from the thread it completed on (for an async
+ * target, the HTTP client's I/O thread), so no thread waits per request: how 64 in flight are driven;</li>
+ * <li>{@link Driver#THREADS}: one thread per lane issues a request and waits for its answer before the next, as a
+ * caller of {@code template.send} or of a blocking client does: how concurrency 1 is driven (issuing from inside the
+ * completion would send the next request before the HTTP client has put the connection back in its pool, making two
+ * connections take turns across both I/O threads, which no real caller does). Blocking targets always use it.</li>
+ * </ul>
  * Measured over the window: completions per second, the latency of each completion (issue to callback), the process
  * CPU time per request (com.sun.management.OperatingSystemMXBean#getProcessCpuTime, all threads of this JVM) and the
  * bytes allocated per request (com.sun.management.ThreadMXBean#getThreadAllocatedBytes summed over live threads).
  */
 final class ClosedLoop {
+
+    /** How lanes are driven: see the class comment. */
+    enum Driver {
+        CALLBACK,
+        THREADS
+    }
 
     private static final int WARM = 0;
     private static final int MEASURE = 1;
@@ -33,27 +48,35 @@ final class ClosedLoop {
     private final AtomicInteger sampleCount = new AtomicInteger();
     private final LongAdder completed = new LongAdder();
     private final LongAdder errors = new LongAdder();
-    private final LongAdder warmErrors = new LongAdder();
+    /** A few failure causes, by description, to say why a window had errors. */
+    final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private volatile int phase;
     private Target target;
     private CountDownLatch lanesDone;
 
-    /** Runs one warm-up and one measured window; the target is left open. */
+    /** Runs one warm-up and one measured window, driving by callback unless the target blocks. */
     Window run(Target target, int concurrency, long warmMillis, long measureMillis) throws InterruptedException {
+        return run(target, concurrency, Driver.CALLBACK, warmMillis, measureMillis);
+    }
+
+    /** Runs one warm-up and one measured window; the target is left open. */
+    Window run(Target target, int concurrency, Driver driver, long warmMillis, long measureMillis)
+            throws InterruptedException {
+        boolean threads = driver == Driver.THREADS || target.blocking();
         this.target = target;
         this.phase = WARM;
         sampleCount.set(0);
         completed.reset();
         errors.reset();
-        warmErrors.reset();
+        failures.clear();
         lanesDone = new CountDownLatch(concurrency);
-        List<Thread> threads = new ArrayList<>();
+        List<Thread> laneThreads = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             Lane lane = new Lane();
-            if (target.blocking()) {
-                Thread t = new Thread(lane::issue, "bench-lane-" + i);
+            if (threads) {
+                Thread t = new Thread(lane::loop, "bench-lane-" + i);
                 t.setDaemon(true);
-                threads.add(t);
+                laneThreads.add(t);
                 t.start();
             } else {
                 lane.issue();
@@ -65,16 +88,17 @@ final class ClosedLoop {
         long t0 = System.nanoTime();
         phase = MEASURE;
         Thread.sleep(measureMillis);
-        phase = STOP;
+        // the figures are taken before the lanes are told to stop: a lane thread that ends takes its count with it
+        long n = completed.sum();
+        long errs = errors.sum();
         long t1 = System.nanoTime();
         long cpu1 = Machine.processCpuNanos();
         long alloc1 = Machine.allocatedBytes();
-        long n = completed.sum();
-        long errs = errors.sum();
+        phase = STOP;
         if (!lanesDone.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException(target.name() + ": requests still in flight 60 s after the window");
         }
-        for (Thread t : threads) {
+        for (Thread t : laneThreads) {
             t.join(10_000);
         }
         int count = Math.min(sampleCount.get(), SAMPLES);
@@ -94,54 +118,96 @@ final class ClosedLoop {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
+    private void record(long took, boolean ok, Object cause) {
+        if (phase != MEASURE) {
+            return;
+        }
+        if (ok) {
+            completed.increment();
+            int i = sampleCount.getAndIncrement();
+            if (i < SAMPLES) {
+                samples[i] = took;
+            }
+        } else {
+            errors.increment();
+            if (failures.size() < 10) {
+                failures.merge(String.valueOf(cause), 1, Integer::sum);
+            }
+        }
+    }
+
     /** One request slot: issue, and on completion issue again until the window ends. */
     private final class Lane {
 
+        /** Driver.CALLBACK: issues, and the completion issues the next. */
         void issue() {
             while (true) {
                 if (phase == STOP) {
                     lanesDone.countDown();
                     return;
                 }
-                Call call = new Call(this);
+                Call call = new Call(this, null);
                 try {
                     target.send(call);
                 } catch (Throwable t) {
-                    call.done(false);
+                    call.fail(t);
                 }
-                // completed inside send (or a blocking target): loop here instead of recursing
+                // completed inside send: loop here instead of recursing
                 if (call.state.compareAndSet(0, 1)) {
                     return;
                 }
             }
         }
+
+        /** Driver.THREADS: this thread issues and waits. */
+        void loop() {
+            try {
+                while (phase != STOP) {
+                    Call call = new Call(this, Thread.currentThread());
+                    try {
+                        target.send(call);
+                    } catch (Throwable t) {
+                        call.fail(t);
+                    }
+                    while (call.state.get() != 2) {
+                        LockSupport.park(call);
+                    }
+                }
+            } finally {
+                lanesDone.countDown();
+            }
+        }
     }
 
-    /** One request: 0 in flight, 1 the issuer returned first, 2 completed before the issuer returned. */
+    /** One request: 0 in flight, 1 the issuer returned first, 2 completed. */
     private final class Call implements Target.Done {
         final Lane lane;
+        final Thread waiter;
         final long started = System.nanoTime();
         final AtomicInteger state = new AtomicInteger();
 
-        Call(Lane lane) {
+        Call(Lane lane, Thread waiter) {
             this.lane = lane;
+            this.waiter = waiter;
         }
 
         @Override
         public void done(boolean ok) {
-            long took = System.nanoTime() - started;
-            if (phase == MEASURE) {
-                if (ok) {
-                    completed.increment();
-                    int i = sampleCount.getAndIncrement();
-                    if (i < SAMPLES) {
-                        samples[i] = took;
-                    }
-                } else {
-                    errors.increment();
-                }
-            } else if (!ok) {
-                warmErrors.increment();
+            finish(ok, ok ? null : "failed");
+        }
+
+        @Override
+        public void fail(Object cause) {
+            finish(false, cause instanceof Throwable ? cause.getClass().getSimpleName() + ": "
+                                                       + ((Throwable) cause).getMessage() : cause);
+        }
+
+        private void finish(boolean ok, Object cause) {
+            record(System.nanoTime() - started, ok, cause);
+            if (waiter != null) {
+                state.set(2);
+                LockSupport.unpark(waiter);
+                return;
             }
             if (state.compareAndSet(0, 2)) {
                 return;

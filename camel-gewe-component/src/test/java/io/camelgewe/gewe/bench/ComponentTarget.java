@@ -82,7 +82,13 @@ final class ComponentTarget implements Target {
     void send(Object exchangeBody, Done done) {
         Exchange exchange = endpoint.createExchange();
         exchange.getMessage().setBody(exchangeBody);
-        producer.process(exchange, doneSync -> done.done(exchange.getException() == null));
+        producer.process(exchange, doneSync -> {
+            if (exchange.getException() == null) {
+                done.done(true);
+            } else {
+                done.fail(exchange.getException());
+            }
+        });
     }
 
     /** Sends one exchange and returns it once done (for the slow, few-request benchmarks). */

@@ -29,7 +29,7 @@ import org.apache.camel.Exchange;
  * <pre>
  * mvn -B -pl camel-gewe-component -am -Pbenchmarks verify                    # full (some 6 minutes)
  * mvn -B -pl camel-gewe-component -am -Pbenchmarks verify -Dbench.mode=smoke # seconds: checks they work
- * java -cp &lt;test classpath&gt; io.camelgewe.gewe.bench.GeweBenchmarks full|smoke [throughput,profile,inflight,download,pacing,cdn,callback]
+ * java -cp &lt;test classpath&gt; io.camelgewe.gewe.bench.GeweBenchmarks full|smoke [throughput,steps,profile,inflight,download,pacing,cdn,callback]
  * </pre>
  * The simulator runs in a JVM of its own ({@link BenchSimulatorMain}); so do the benchmarks that measure a whole JVM
  * (threads of N sends in flight: {@link InFlightMain}; a download through a 64 MiB heap: {@link DownloadMain}). The
@@ -39,7 +39,8 @@ import org.apache.camel.Exchange;
 public final class GeweBenchmarks {
 
     /** Every benchmark, in the order they run. */
-    static final List<String> ALL = List.of("throughput", "profile", "inflight", "download", "pacing", "cdn", "callback");
+    static final List<String> ALL = List.of("throughput", "steps", "profile", "inflight", "download", "pacing", "cdn",
+            "callback");
 
     /**
      * How long and how big each benchmark is.
@@ -61,19 +62,21 @@ public final class GeweBenchmarks {
      * @param cdnRate         simulated upload rate, bytes per second
      * @param cdnUrls         distinct media URLs
      * @param callbackClients concurrent posting clients
+     * @param stepIterations  iterations of each step of the breakdown
      */
     record Settings(String mode, long warmMillis, long settleMillis, long measureMillis, int rounds, long profileMillis,
                     int inFlight, long inFlightLatency, long downloadBytes, long pacingInterval, long pacingJitter,
-                    int pacingSends, int pacingAccounts, long cdnSize, long cdnRate, int cdnUrls, int callbackClients) {
+                    int pacingSends, int pacingAccounts, long cdnSize, long cdnRate, int cdnUrls, int callbackClients,
+                    int stepIterations) {
 
         static Settings of(String mode) {
             switch (mode) {
                 case "full":
                     return new Settings("full", 8000, 1000, 4000, 5, 15_000, 1000, 1000, 1L << 30, 1000, 500, 16, 10,
-                            5_000_000, 20_000_000, 5, 64);
+                            5_000_000, 20_000_000, 5, 64, 200_000);
                 case "smoke":
                     return new Settings("smoke", 500, 200, 500, 1, 1000, 200, 300, 16L << 20, 40, 20, 4, 10,
-                            1_000_000, 20_000_000, 2, 8);
+                            1_000_000, 20_000_000, 2, 8, 5_000);
                 default:
                     throw new IllegalArgumentException("mode is full or smoke, not " + mode);
             }
@@ -87,6 +90,8 @@ public final class GeweBenchmarks {
     private final Report report;
     private SimulatorProcess sim;
     private byte[] postTextJson;
+    /** The medians of the throughput rounds at concurrency 64 (component, raw async), to scale the profiles by. */
+    private ClosedLoop.Window[] c64;
 
     private GeweBenchmarks(Settings s, Set<String> only, PrintStream out, Path dir) {
         this.s = s;
@@ -123,6 +128,7 @@ public final class GeweBenchmarks {
                 throughput(1);
                 throughput(64);
             });
+            section("steps", this::steps);
             section("profile", this::profile);
             section("inflight", this::inFlight);
             section("download", this::download);
@@ -200,13 +206,15 @@ public final class GeweBenchmarks {
 
     private void throughput(int concurrency) throws Exception {
         ClosedLoop loop = new ClosedLoop();
+        // one caller waiting for each answer at concurrency 1; completions issuing the next request at 64
+        ClosedLoop.Driver driver = concurrency == 1 ? ClosedLoop.Driver.THREADS : ClosedLoop.Driver.CALLBACK;
         List<Target> targets = new ArrayList<>();
         try {
             targets.add(ComponentTarget.postText(sim.baseUrl, sim.token, sim.appId, 200));
             targets.add(new RawAsyncTarget(postTextUri(), postTextJson, sim.token, 200));
             targets.add(new ClassicTarget(postTextUri(), postTextJson, sim.token, 200));
             for (Target t : targets) {
-                ClosedLoop.Window w = loop.run(t, concurrency, s.warmMillis(), s.measureMillis());
+                ClosedLoop.Window w = loop.run(t, concurrency, driver, s.warmMillis(), s.measureMillis());
                 out.printf(Locale.ROOT, "[bench] c=%d warm-up %s: %s%n", concurrency, t.name(), brief(w));
             }
             List<List<ClosedLoop.Window>> windows = new ArrayList<>();
@@ -217,10 +225,11 @@ public final class GeweBenchmarks {
                 ClosedLoop.Window[] round = new ClosedLoop.Window[targets.size()];
                 for (int k = 0; k < targets.size(); k++) {
                     int i = (r + k) % targets.size();
-                    round[i] = loop.run(targets.get(i), concurrency, s.settleMillis(), s.measureMillis());
+                    round[i] = loop.run(targets.get(i), concurrency, driver, s.settleMillis(), s.measureMillis());
                     windows.get(i).add(round[i]);
-                    out.printf(Locale.ROOT, "[bench] c=%d round %d %s: %s%n", concurrency, r + 1, targets.get(i).name(),
-                            brief(round[i]));
+                    out.printf(Locale.ROOT, "[bench] c=%d round %d %s: %s%s%n", concurrency, r + 1,
+                            targets.get(i).name(), brief(round[i]),
+                            loop.failures.isEmpty() ? "" : " failures: " + loop.failures);
                 }
                 ratios.add(round[0].perSecond() / round[1].perSecond());
                 classicRatios.add(round[0].perSecond() / round[2].perSecond());
@@ -228,6 +237,9 @@ public final class GeweBenchmarks {
             ClosedLoop.Window c = medianWindow(windows.get(0));
             ClosedLoop.Window raw = medianWindow(windows.get(1));
             ClosedLoop.Window classic = medianWindow(windows.get(2));
+            if (concurrency == 64) {
+                c64 = new ClosedLoop.Window[] { c, raw };
+            }
             double ratio = median(ratios);
             String errs = errors(windows);
             String p = "postText c=" + concurrency + ": ";
@@ -268,6 +280,42 @@ public final class GeweBenchmarks {
                 w.errors() == 0 ? "" : ", " + w.errors() + " errors");
     }
 
+    // ------------------------------------------------------------------------------------------------ steps
+
+    private void steps() throws Exception {
+        java.net.http.HttpResponse<byte[]> reply = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(postTextUri()).header("X-GEWE-TOKEN", sim.token)
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(postTextJson)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        List<StepBreakdown.Step> steps = StepBreakdown.run(sim.appId, sim.token, postTextUri(), reply.body(),
+                s.stepIterations());
+        report.details("## Steps of one postText, each alone on one thread (no I/O; CPU time and allocation of "
+                       + "that thread, median of 5 × " + num(s.stepIterations()) + ")\n");
+        report.details("```\n" + StepBreakdown.describe(steps) + "```");
+        double ns = 0;
+        double b = 0;
+        StringBuilder parts = new StringBuilder();
+        for (StepBreakdown.Step st : steps) {
+            // the async variant replaces the sync one: the component's route completes asynchronously
+            if (st.name().startsWith("gewe:") || st.name().startsWith("camel:") && !st.name().contains("one no-op")) {
+                ns += st.nanos();
+                b += st.bytes();
+                String shortName = st.name().substring(0, st.name().indexOf('(')).trim();
+                parts.append(parts.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f µs / %s",
+                        shortName.replace("gewe: ", "").replace("camel: the same, the processor completing later",
+                                "camel exchange through a route, async").replace("camel: ", "camel "), st.nanos() / 1000,
+                        bytes(st.bytes())));
+            }
+        }
+        StepBreakdown.Step http = steps.stream().filter(x -> x.name().startsWith("both:")).findFirst().orElseThrow();
+        StepBreakdown.Step floor = steps.stream().filter(x -> x.name().startsWith("floor:")).findFirst().orElseThrow();
+        report.add("Steps of one postText, alone on one thread (no I/O)", parts.toString(),
+                String.format(Locale.ROOT, "request object (both) %.1f µs / %s; JSON floor %.1f µs / %s",
+                        http.nanos() / 1000, bytes(http.bytes()), floor.nanos() / 1000, bytes(floor.bytes())),
+                String.format(Locale.ROOT, "component's own steps: %.1f µs, %s per request", ns / 1000, bytes(b)));
+    }
+
     // ------------------------------------------------------------------------------------------------ profile
 
     private void profile() throws Exception {
@@ -283,40 +331,38 @@ public final class GeweBenchmarks {
             ClosedLoop.Window[] rw = new ClosedLoop.Window[1];
             JfrProfile rp = JfrProfile.record(dir.resolve("raw-async-c64.jfr"),
                     () -> rw[0] = loop.run(raw, concurrency, s.settleMillis(), s.profileMillis()));
+            // the recording costs CPU of its own (stack walks): shares come from it, µs from the unprofiled rounds
+            ClosedLoop.Window cs = c64 != null ? c64[0] : cw[0];
+            ClosedLoop.Window rs = c64 != null ? c64[1] : rw[0];
             report.details("## Profiles (JFR, postText at concurrency 64, " + s.profileMillis() / 1000 + " s each)\n");
-            report.details("Execution samples see Java frames only (time in native I/O is not sampled); µs/req = "
-                           + "share of samples × the run's measured CPU µs per request; B/req likewise with the "
-                           + "measured allocation.\n");
+            report.details("Execution samples see Java frames only (time in native I/O is not sampled). µs/req = share "
+                           + "of samples × CPU µs per request " + (c64 != null ? "of the unprofiled throughput rounds"
+                                   : "of the profiled run") + "; B/req likewise with the allocation per request.\n");
             report.details("```");
-            report.details(cp.summary("component: " + brief(cw[0]), 15, cw[0].cpuMicrosPerRequest(),
-                    cw[0].allocBytesPerRequest()));
-            report.details(rp.summary("raw async: " + brief(rw[0]), 10, rw[0].cpuMicrosPerRequest(),
-                    rw[0].allocBytesPerRequest()));
+            report.details(cp.summary("component, profiled run: " + brief(cw[0]), 15, cs.cpuMicrosPerRequest(),
+                    cs.allocBytesPerRequest()));
+            report.details(rp.summary("raw async, profiled run: " + brief(rw[0]), 10, rs.cpuMicrosPerRequest(),
+                    rs.allocBytesPerRequest()));
             report.details("```");
-            double camel = cp.cpuShare("camel") * cw[0].cpuMicrosPerRequest();
-            double gewe = cp.cpuShare("gewe component") * cw[0].cpuMicrosPerRequest();
-            double jackson = cp.cpuShare("jackson") * cw[0].cpuMicrosPerRequest();
+            double cpu = cs.cpuMicrosPerRequest();
             report.add("Profile c=64: CPU per request by family",
-                    String.format(Locale.ROOT, "%.1f µs: camel %.1f, gewe %.1f, jackson %.1f, httpclient5 %.1f",
-                            cw[0].cpuMicrosPerRequest(), camel, gewe, jackson,
-                            cp.cpuShare("httpclient5") * cw[0].cpuMicrosPerRequest()),
-                    String.format(Locale.ROOT, "%.1f µs: httpclient5 %.1f", rw[0].cpuMicrosPerRequest(),
-                            rp.cpuShare("httpclient5") * rw[0].cpuMicrosPerRequest()),
-                    "details below the table; " + cp.cpuSamples + " + " + rp.cpuSamples + " samples");
+                    String.format(Locale.ROOT, "%.1f µs: httpclient5 %.1f, camel %.1f, jackson %.1f, gewe %.1f, "
+                                               + "driver %.1f", cpu, cp.cpuShare("httpclient5") * cpu,
+                            cp.cpuShare("camel") * cpu, cp.cpuShare("jackson") * cpu,
+                            cp.cpuShare("gewe component") * cpu, cp.cpuShare("benchmark driver") * cpu),
+                    String.format(Locale.ROOT, "%.1f µs: httpclient5 %.1f, driver %.1f", rs.cpuMicrosPerRequest(),
+                            rp.cpuShare("httpclient5") * rs.cpuMicrosPerRequest(),
+                            rp.cpuShare("benchmark driver") * rs.cpuMicrosPerRequest()),
+                    "JFR, " + cp.cpuSamples + " + " + rp.cpuSamples + " samples; top frames below the table");
         }
     }
 
     // ------------------------------------------------------------------------------------------------ in flight
 
     private void inFlight() throws Exception {
-        sim.latency(s.inFlightLatency());
         String json = Base64.getEncoder().encodeToString(postTextJson);
-        Map<String, String> c = ChildJvm.runForResult(List.of("-Xmx256m"), InFlightMain.class,
-                List.of("component", sim.baseUrl, sim.token, sim.appId, String.valueOf(s.inFlight()), json),
-                dir.resolve("inflight-component.log"), 300);
-        Map<String, String> r = ChildJvm.runForResult(List.of("-Xmx256m"), InFlightMain.class,
-                List.of("raw", sim.baseUrl, sim.token, sim.appId, String.valueOf(s.inFlight()), json),
-                dir.resolve("inflight-raw.log"), 300);
+        Map<String, String> c = inFlightChild("component", json);
+        Map<String, String> r = inFlightChild("raw", json);
         long limit = s.inFlightLatency() + 1000;
         long wall = Long.parseLong(c.get("wallMs"));
         long warmWall = Long.parseLong(c.get("warmWallMs"));
@@ -337,7 +383,19 @@ public final class GeweBenchmarks {
                                 : warmWall <= limit && peak < 64 && allOk ? "met on a full pool, NOT while connecting"
                                 : "NOT met"));
         report.details("In flight, component: " + c + "\nIn flight, raw async: " + r + "\n");
+    }
+
+    /** One InFlightMain JVM: warmed up with the simulator answering at once, then the bursts at its latency. */
+    private Map<String, String> inFlightChild(String mode, String json) throws Exception {
         sim.latency(0);
+        try {
+            return ChildJvm.runForResult(List.of("-Xmx256m"), InFlightMain.class,
+                    List.of(mode, sim.baseUrl, sim.token, sim.appId, String.valueOf(s.inFlight()), json,
+                            String.valueOf(s.warmMillis())),
+                    dir.resolve("inflight-" + mode + ".log"), 300, tag -> sim.latency(s.inFlightLatency()));
+        } finally {
+            sim.latency(0);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ download
@@ -424,19 +482,25 @@ public final class GeweBenchmarks {
         double min = all.get(0);
         double max = all.get(all.size() - 1);
         double mean = all.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double p95 = all.get((int) Math.ceil(0.95 * all.size()) - 1);
         long lo = s.pacingInterval();
         long hi = s.pacingInterval() + s.pacingJitter();
         long slack = 25;
-        boolean within = min >= lo && max <= hi + slack && failed.sum() == 0;
+        long under = all.stream().filter(v -> v < lo).count();
+        long over = all.stream().filter(v -> v > hi + slack).count();
+        boolean within = under == 0 && over == 0 && failed.sum() == 0;
         double expectedWall = (s.pacingSends() - 1) * (lo + s.pacingJitter() / 2.0);
         report.add(String.format(Locale.ROOT, "Pacing, %d accounts at once × %d sends to people", accounts.size(),
                         s.pacingSends()),
-                String.format(Locale.ROOT, "intervals min %.1f / mean %.1f / max %.1f ms (account means %.0f–%.0f)",
-                        min, mean, max, means.get(0), means.get(means.size() - 1)),
+                String.format(Locale.ROOT, "intervals min %.1f / mean %.1f / p95 %.1f / max %.1f ms (account means "
+                                           + "%.0f–%.0f)", min, mean, p95, max, means.get(0), means.get(means.size() - 1)),
                 String.format(Locale.ROOT, "configured %d ms + 0–%d ms jitter (mean %.0f)", lo, s.pacingJitter(),
                         lo + s.pacingJitter() / 2.0),
-                String.format(Locale.ROOT, "%d intervals in [%d, %d+%d] ms: %s; wall %s s (one account alone ≈ %s s)",
-                        all.size(), lo, hi, slack, within ? "met" : "NOT met", secs(wall), secs((long) expectedWall)));
+                String.format(Locale.ROOT, "%d intervals, %s in [%d, %d+%d] ms%s; wall %s s (one account alone ≈ %s s)",
+                        all.size(), within ? "all" : (all.size() - under - over) + "", lo, hi, slack,
+                        within ? ": met" : ": NOT met (" + under + " short, " + over + " long"
+                                           + (failed.sum() > 0 ? ", " + failed.sum() + " failed" : "") + ")",
+                        secs(wall), secs((long) expectedWall)));
         report.note("Pacing intervals are start-to-start as the simulator received them; the configured gap runs from "
                     + "the end of one send to the start of the next, so each interval also holds one send's own time "
                     + "(< 1 ms on loopback); the " + slack + " ms slack covers that and timer lateness.");

@@ -37,7 +37,8 @@ class GeweBenchmarksSmokeTest {
         String output = buf.toString(StandardCharsets.UTF_8);
         List<Report.Row> rows = report.rows();
         for (String expected : List.of("postText c=1: throughput", "postText c=1: latency", "postText c=1: CPU",
-                "postText c=64: throughput", "postText c=64: latency", "postText c=64: CPU", "Profile c=64",
+                "postText c=64: throughput", "postText c=64: latency", "postText c=64: CPU", "Steps of one postText",
+                "Profile c=64",
                 "sends in flight", "download to a file", "Pacing", "CDN reuse", "Callback intake")) {
             assertTrue(rows.stream().anyMatch(r -> r.benchmark().startsWith(expected)
                                                    || r.benchmark().contains(expected)),

@@ -54,12 +54,12 @@ final class JfrProfile {
     }
 
     /**
-     * Records the workload (JFR's "profile" settings, execution samples every millisecond: JFR drops the samples of
-     * threads whose stack it cannot walk, so a short period is needed for a few thousand) and reads the recording.
+     * Records the workload (JFR's "profile" settings, execution samples every 2 ms: JFR drops the samples of threads
+     * whose stack it cannot walk, so a short period is needed for a few thousand) and reads the recording.
      */
     static <T> JfrProfile record(Path file, Callable<T> workload) throws Exception {
         try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
-            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
             r.enable("jdk.ObjectAllocationSample").with("throttle", "2000/s");
             r.start();
             workload.call();

@@ -88,12 +88,16 @@ final class RawAsyncTarget implements Target {
         client.execute(request, new FutureCallback<SimpleHttpResponse>() {
             @Override
             public void completed(SimpleHttpResponse response) {
-                done.done(response.getCode() == 200 && response.getBodyBytes() != null);
+                if (response.getCode() == 200 && response.getBodyBytes() != null) {
+                    done.done(true);
+                } else {
+                    done.fail("HTTP " + response.getCode());
+                }
             }
 
             @Override
             public void failed(Exception ex) {
-                done.done(false);
+                done.fail(ex);
             }
 
             @Override

@@ -40,7 +40,10 @@ final class SimulatorProcess implements AutoCloseable {
 
     /** Starts the simulator JVM (-Xmx512m, its own 4 HTTP threads) and waits until it listens. */
     static SimulatorProcess start(Path log) throws IOException {
-        ProcessBuilder pb = ChildJvm.builder(List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC"),
+        // the JDK HTTP server keeps at most 200 idle keep-alive connections and closes the others, which fails the next
+        // sends on them (RequestNotExecutedException, "Connection is closed"): with 1,000 in flight it must keep them
+        ProcessBuilder pb = ChildJvm.builder(List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
+                        "-Dsun.net.httpserver.maxIdleConnections=4000"),
                 BenchSimulatorMain.class, List.of(TOKEN), log);
         Process p = pb.start();
         BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -8,6 +8,11 @@ interface Target extends AutoCloseable {
     /** Told once per request whether it succeeded; may run on any thread, or inside {@link #send}. */
     interface Done {
         void done(boolean ok);
+
+        /** The request failed for this reason (the same as {@code done(false)}, with the cause). */
+        default void fail(Object cause) {
+            done(false);
+        }
     }
 
     /** Short name for the table. */
