@@ -413,7 +413,8 @@ public final class GeweBenchmarks {
         long rms = Long.parseLong(r.get("ms"));
         boolean sizeOk = Long.parseLong(c.get("bytes")) == s.downloadBytes();
         report.add(String.format(Locale.ROOT, "%s download to a file, -Xmx64m", size(s.downloadBytes())),
-                String.format(Locale.ROOT, "%s s, %s MB/s, %s, heap peak %s MiB", secs(cms),
+                String.format(Locale.ROOT, "%s s (fetch to spool %s s, file: step %s s), %s MB/s, %s, heap peak %s MiB",
+                        secs(cms), secs(Long.parseLong(c.get("fetchMs"))), secs(Long.parseLong(c.get("restOfRouteMs"))),
                         num(s.downloadBytes() / 1e6 / (cms / 1e3)), sizeOk ? "size ok" : "SIZE WRONG " + c.get("bytes"),
                         c.get("heapPeakMiB")),
                 String.format(Locale.ROOT, "raw async to file: %s s, %s MB/s, heap peak %s MiB", secs(rms),
