@@ -66,8 +66,10 @@ final class CallbackIntakeBench {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String m = root.getMessage();
-            return root.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+            String m = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+            // "Unknown GeWe operation 'callback'. Valid operations: ..." : the first sentence says it
+            int dot = m.indexOf(". ");
+            return root.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + (dot > 0 ? m.substring(0, dot) : m));
         }
     }
 
