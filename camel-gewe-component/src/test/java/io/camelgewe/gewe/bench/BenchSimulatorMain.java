@@ -19,7 +19,7 @@ import io.camelgewe.gewe.simulator.RecordedRequest;
  * Prints {@code READY <baseUrl> <token> <appId>} once listening, then answers each command with one line starting
  * with {@code OK} or {@code ERR}. Commands: {@code latency <ms>}, {@code downloadSize <bytes>},
  * {@code uploadRate <bytesPerSecond>}, {@code recording on|off}, {@code clear}, {@code addAccount <appId>},
- * {@code counts}, {@code lastBody} (base64), {@code starts <operation>} ({@code appId@epochMicros} items),
+ * {@code counts}, {@code cpu} (this JVM's CPU time, ns), {@code lastBody} (base64), {@code starts <operation>} ({@code appId@epochMicros} items),
  * {@code quit}. The JVM also ends when stdin closes (its parent died).
  */
 public final class BenchSimulatorMain {
@@ -79,6 +79,10 @@ public final class BenchSimulatorMain {
             case "addAccount":
                 sim.addAccount(cmd[1]);
                 return "";
+            case "cpu":
+                // this JVM's CPU time: the simulator's cost per request, beside the client's
+                return String.valueOf(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime());
             case "counts":
                 return sim.totalCount() + " " + sim.acceptedCount() + " " + sim.sentCount() + " " + sim.failedCount();
             case "lastBody": {

@@ -41,7 +41,8 @@ final class ClosedLoop {
 
     /** One window's figures. */
     record Window(String target, int concurrency, long completed, long errors, double seconds, double perSecond,
-                  double p50Micros, double p99Micros, double cpuMicrosPerRequest, double allocBytesPerRequest) {
+                  double p50Micros, double p99Micros, double cpuMicrosPerRequest, double allocBytesPerRequest,
+                  double serverCpuMicrosPerRequest) {
     }
 
     private final long[] samples = new long[SAMPLES];
@@ -51,8 +52,16 @@ final class ClosedLoop {
     /** A few failure causes, by description, to say why a window had errors. */
     final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private volatile int phase;
+    /** The server's CPU time in ns, read at the window's edges (NaN per request when not set). */
+    private java.util.function.LongSupplier serverCpu;
     private Target target;
     private CountDownLatch lanesDone;
+
+    /** Also measures the server's CPU time per request, read from this at the window's edges. */
+    ClosedLoop serverCpu(java.util.function.LongSupplier nanos) {
+        this.serverCpu = nanos;
+        return this;
+    }
 
     /** Runs one warm-up and one measured window, driving by callback unless the target blocks. */
     Window run(Target target, int concurrency, long warmMillis, long measureMillis) throws InterruptedException {
@@ -83,6 +92,7 @@ final class ClosedLoop {
             }
         }
         Thread.sleep(warmMillis);
+        long server0 = serverCpu == null ? 0 : serverCpu.getAsLong();
         long cpu0 = Machine.processCpuNanos();
         long alloc0 = Machine.allocatedBytes();
         long t0 = System.nanoTime();
@@ -94,6 +104,7 @@ final class ClosedLoop {
         long t1 = System.nanoTime();
         long cpu1 = Machine.processCpuNanos();
         long alloc1 = Machine.allocatedBytes();
+        long server1 = serverCpu == null ? 0 : serverCpu.getAsLong();
         phase = STOP;
         if (!lanesDone.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException(target.name() + ": requests still in flight 60 s after the window");
@@ -107,7 +118,8 @@ final class ClosedLoop {
         double seconds = (t1 - t0) / 1e9;
         long ok = Math.max(n, 1);
         return new Window(target.name(), concurrency, n, errs, seconds, n / seconds, percentile(lat, 0.50) / 1e3,
-                percentile(lat, 0.99) / 1e3, (cpu1 - cpu0) / 1e3 / ok, (double) (alloc1 - alloc0) / ok);
+                percentile(lat, 0.99) / 1e3, (cpu1 - cpu0) / 1e3 / ok, (double) (alloc1 - alloc0) / ok,
+                serverCpu == null ? Double.NaN : (server1 - server0) / 1e3 / ok);
     }
 
     static double percentile(long[] sorted, double q) {

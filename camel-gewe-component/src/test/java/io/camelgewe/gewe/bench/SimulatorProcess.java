@@ -97,6 +97,15 @@ final class SimulatorProcess implements AutoCloseable {
         command("addAccount " + appId);
     }
 
+    /** The simulator JVM's CPU time so far, in nanoseconds. */
+    long cpuNanos() {
+        try {
+            return Long.parseLong(command("cpu").trim());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** total, accepted, sent, failed. */
     long[] counts() throws IOException {
         String[] s = command("counts").trim().split(" ");
