@@ -73,7 +73,7 @@ public final class GeweBenchmarks {
         static Settings of(String mode) {
             switch (mode) {
                 case "full":
-                    return new Settings("full", 6000, 1000, 3000, 7, 15_000, 1000, 1000, 1L << 30, 1000, 500, 16, 10,
+                    return new Settings("full", 6000, 1000, 2000, 9, 15_000, 1000, 1000, 1L << 30, 1000, 500, 16, 10,
                             5_000_000, 20_000_000, 5, 64, 200_000, 3);
                 case "smoke":
                     return new Settings("smoke", 500, 200, 500, 1, 1000, 200, 300, 16L << 20, 40, 20, 4, 10,
@@ -139,8 +139,9 @@ public final class GeweBenchmarks {
         }
         if (only.contains("throughput")) {
             report.note("Throughput rows: closed loop, the stated number of requests always in flight; "
-                    + s.rounds() + " interleaved windows of " + s.measureMillis() / 1000.0 + " s per client after "
-                    + s.warmMillis() / 1000.0 + " s warm-up; medians. Ratio = median of the per-round ratios. "
+                    + s.rounds() + " rounds of " + s.measureMillis() / 1000.0 + " s windows per client after "
+                    + s.warmMillis() / 1000.0 + " s warm-up, the component and the raw client back to back in each "
+                    + "round; medians. Ratio = median of the per-round ratios. "
                     + "CPU = this JVM's process CPU time (the simulator runs in its own JVM) per request; "
                     + "alloc = bytes allocated per request by this JVM's threads. The simulator's JVM shares the 2 cores: "
                     + "when they are saturated, throughput goes as 1 / (client CPU + simulator CPU per request), which "
@@ -226,8 +227,10 @@ public final class GeweBenchmarks {
             List<Double> classicRatios = new ArrayList<>();
             for (int r = 0; r < s.rounds(); r++) {
                 ClosedLoop.Window[] round = new ClosedLoop.Window[targets.size()];
-                for (int k = 0; k < targets.size(); k++) {
-                    int i = (r + k) % targets.size();
+                // the component and the raw client back to back (alternating which goes first), so that both see
+                // the same machine; the classic client, for reference only, after them
+                int[] order = r % 2 == 0 ? new int[] { 0, 1, 2 } : new int[] { 1, 0, 2 };
+                for (int i : order) {
                     round[i] = loop.run(targets.get(i), concurrency, driver, s.settleMillis(), s.measureMillis());
                     windows.get(i).add(round[i]);
                     out.printf(Locale.ROOT, "[bench] c=%d round %d %s: %s%s%n", concurrency, r + 1,
