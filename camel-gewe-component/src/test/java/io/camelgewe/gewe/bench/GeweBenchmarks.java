@@ -250,22 +250,22 @@ public final class GeweBenchmarks {
             String errs = errors(windows);
             String p = "postText c=" + concurrency + ": ";
             report.add(p + "throughput", num(c.perSecond()) + " req/s", num(raw.perSecond()) + " req/s (raw async)",
-                    String.format(Locale.ROOT, "%.0f%% of raw (target ≥ 90%%): %s%s; per-round ratios %s", ratio * 100,
+                    String.format(Locale.ROOT, "%.1f%% of raw (target ≥ 90%%): %s%s; per-round ratios %s", ratio * 100,
                             ratio >= 0.9 ? "met" : "NOT met", errs, percents(ratios)));
             report.add(p + "latency p50 / p99", micros(c.p50Micros()) + " / " + micros(c.p99Micros()),
                     micros(raw.p50Micros()) + " / " + micros(raw.p99Micros()),
-                    String.format(Locale.ROOT, "+%s / +%s", micros(c.p50Micros() - raw.p50Micros()),
-                            micros(c.p99Micros() - raw.p99Micros())));
+                    String.format(Locale.ROOT, "%s / %s", signed(micros(c.p50Micros() - raw.p50Micros())),
+                            signed(micros(c.p99Micros() - raw.p99Micros()))));
             // both JVMs share the 2 cores: when they are saturated, throughput goes as 1 / (client + server CPU)
             double server = median(List.of(c.serverCpuMicrosPerRequest(), raw.serverCpuMicrosPerRequest()));
             double bound = (raw.cpuMicrosPerRequest() + server) / (c.cpuMicrosPerRequest() + server);
             report.add(p + "CPU, allocation per request",
                     String.format(Locale.ROOT, "%.1f µs, %s", c.cpuMicrosPerRequest(), bytes(c.allocBytesPerRequest())),
                     String.format(Locale.ROOT, "%.1f µs, %s", raw.cpuMicrosPerRequest(), bytes(raw.allocBytesPerRequest())),
-                    String.format(Locale.ROOT, "CPU ×%.2f (+%.1f µs), alloc +%s; simulator %.1f µs/req%s",
+                    String.format(Locale.ROOT, "CPU ×%.2f (%s µs), alloc %s; simulator %.1f µs/req%s",
                             c.cpuMicrosPerRequest() / raw.cpuMicrosPerRequest(),
-                            c.cpuMicrosPerRequest() - raw.cpuMicrosPerRequest(),
-                            bytes(c.allocBytesPerRequest() - raw.allocBytesPerRequest()), server,
+                            signed(String.format(Locale.ROOT, "%.1f", c.cpuMicrosPerRequest() - raw.cpuMicrosPerRequest())),
+                            signed(bytes(c.allocBytesPerRequest() - raw.allocBytesPerRequest())), server,
                             // one request at a time waits on latency, not on CPU: the estimate is for 64
                             concurrency == 1 ? "" : String.format(Locale.ROOT,
                                     ", so CPU-bound throughput ≈ %.0f%% of raw", bound * 100)));
@@ -615,6 +615,11 @@ public final class GeweBenchmarks {
     static String micros(double us) {
         return us >= 10_000 || us <= -10_000 ? String.format(Locale.ROOT, "%,.1f ms", us / 1000)
                 : String.format(Locale.ROOT, "%,.0f µs", us);
+    }
+
+    /** "+12 µs" or "−12 µs" for a formatted difference. */
+    static String signed(String formatted) {
+        return formatted.startsWith("-") ? "−" + formatted.substring(1) : "+" + formatted;
     }
 
     static String secs(long ms) {
