@@ -87,8 +87,10 @@ final class JfrProfile {
                 continue;
             }
             List<RecordedFrame> frames = st.getFrames();
-            if (frames.stream().anyMatch(f -> name(f).startsWith("jdk.jfr."))) {
-                // the recorder's own work (event classes instrumented at start, the sampler), not the workload's
+            if (frames.stream().anyMatch(f -> name(f).startsWith("jdk.jfr.")
+                                              || name(f).equals("io.camelgewe.gewe.bench.ClosedLoop.run"))) {
+                // the recorder's own work (event classes instrumented at start, the sampler), and the driver's
+                // bookkeeping between windows (sorting the latencies): not the workload's
                 continue;
             }
             if (type.equals("jdk.ExecutionSample")) {
@@ -171,7 +173,8 @@ final class JfrProfile {
         appendLong(sb, selfCpu, cpuSamples, n, cpuMicrosPerRequest, "µs/req");
         sb.append("\nCPU, inclusive (stack contains the method; gewe, camel, jackson and httpclient5 frames):\n");
         appendLong(sb, inclusiveCpu, cpuSamples, n, cpuMicrosPerRequest, "µs/req");
-        sb.append("\nAllocation by family:\n");
+        sb.append("\nAllocation by family (JFR allocation samples: each carries the bytes its thread allocated since "
+                  + "the previous one, so single sites can stand out by chance; the steps table has exact figures):\n");
         appendDouble(sb, allocByFamily, allocWeight, n, allocBytesPerRequest, "B/req");
         sb.append("\nAllocation, top sites (first non-JDK frame):\n");
         appendDouble(sb, allocBySite, allocWeight, n, allocBytesPerRequest, "B/req");
