@@ -28,7 +28,9 @@ final class ComponentTarget implements Target {
     private final Object body;
 
     /**
-     * @param sim            where GeWe is
+     * @param baseUrl        where GeWe is
+     * @param token          its token
+     * @param appId          the component's default account
      * @param maxConnections the component's pool
      * @param configure      further component settings (pacing off unless it turns it on)
      * @param uri            the gewe: endpoint the route sends to

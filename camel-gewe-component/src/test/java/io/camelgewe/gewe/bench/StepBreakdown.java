@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.core5.http.ContentType;
 
@@ -176,8 +174,6 @@ final class StepBreakdown {
     }
 
     static String describe(List<Step> steps) {
-        Map<String, Step> m = new LinkedHashMap<>();
-        steps.forEach(s -> m.put(s.name(), s));
         StringBuilder sb = new StringBuilder();
         for (Step s : steps) {
             sb.append(String.format(Locale.ROOT, "  %8.2f µs %8.0f B  %s%n", s.nanos() / 1000, s.bytes(), s.name()));
