@@ -1,0 +1,61 @@
+package io.camelgewe.gewe.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * CI's check of the benchmark harness: the smoke mode runs every benchmark with tiny counts and prints a table with
+ * a figure in every cell. It checks that the benchmarks work, not how fast anything is: the verdicts are not asserted.
+ */
+class GeweBenchmarksSmokeTest {
+
+    private static final Pattern NUMBER = Pattern.compile("\\d");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void smokeModeMeasuresEveryBenchmark() {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        Report report = assertTimeoutPreemptively(Duration.ofSeconds(120), () -> GeweBenchmarks.run(
+                GeweBenchmarks.Settings.of("smoke"), Set.copyOf(GeweBenchmarks.ALL),
+                new PrintStream(buf, true, StandardCharsets.UTF_8), dir));
+        String output = buf.toString(StandardCharsets.UTF_8);
+        List<Report.Row> rows = report.rows();
+        for (String expected : List.of("postText c=1: throughput", "postText c=1: latency", "postText c=1: CPU",
+                "postText c=64: throughput", "postText c=64: latency", "postText c=64: CPU", "Steps of one postText",
+                "Profile c=64",
+                "sends in flight", "download to a file", "Pacing", "CDN reuse", "Callback intake")) {
+            assertTrue(rows.stream().anyMatch(r -> r.benchmark().startsWith(expected)
+                                                   || r.benchmark().contains(expected)),
+                    "no row for " + expected + " in\n" + output);
+        }
+        for (Report.Row r : rows) {
+            assertFalse(r.verdict().startsWith("FAILED"), r + "\n" + output);
+            boolean callbackMissing = r.benchmark().startsWith("Callback intake")
+                                      && r.component().equals(Report.NOT_AVAILABLE);
+            if (!r.component().equals("-") && !callbackMissing) {
+                assertTrue(NUMBER.matcher(r.component()).find(), "no figure in " + r);
+            }
+            assertTrue(NUMBER.matcher(r.baseline()).find(), "no baseline figure in " + r);
+            assertFalse(r.component().contains("NaN") || r.baseline().contains("NaN"), r.toString());
+        }
+        assertTrue(output.contains("| Benchmark"), output);
+        assertTrue(output.contains("CPU, top frames (self)"), "the profile summary is printed\n" + output);
+        assertEquals(1, rows.stream().filter(r -> r.benchmark().startsWith("Callback intake")).count());
+    }
+}
