@@ -34,6 +34,9 @@ final class ChildJvm {
         cmd.addAll(jvmArgs);
         // the simulator's JDK HTTP server: see GeweSimulator's class comment
         cmd.add("-Dsun.net.httpserver.nodelay=true");
+        // children log at INFO into a file of their own: target/test.log is the suite's, and the token check reads it
+        cmd.add("-Dgewe.test.log=bench-" + mainClass.getSimpleName());
+        cmd.add("-Dgewe.test.level=INFO");
         cmd.add("-cp");
         cmd.add(classpath());
         cmd.add(mainClass.getName());

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +31,20 @@ class GeweBenchmarksSmokeTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * HttpClient at INFO while the benchmarks run: the suite logs at DEBUG for its token check, and the raw baselines'
+     * wire log of every request would fill hundreds of megabytes (levels change in place; no file is reopened).
+     */
+    @BeforeAll
+    static void quietHttpClient() {
+        Configurator.setLevel("org.apache.hc", Level.INFO);
+    }
+
+    @AfterAll
+    static void loudHttpClient() {
+        Configurator.setLevel("org.apache.hc", Level.DEBUG);
+    }
 
     @Test
     void smokeModeMeasuresEveryBenchmark() {
