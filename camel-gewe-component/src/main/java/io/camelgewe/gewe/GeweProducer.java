@@ -26,6 +26,7 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
 
@@ -198,17 +199,24 @@ public class GeweProducer extends DefaultAsyncProducer {
         }
     }
 
-    /** One HTTP call: the request is sent and GeWe's answer read into the operation's result. */
+    /**
+     * One HTTP call: the request is sent and GeWe's answer read into the operation's result. A request the client
+     * reports as not executed (a pooled connection the server had closed) is sent once more on a fresh connection:
+     * it provably never left, so this cannot send twice.
+     */
     private CompletableFuture<Object> send(Call target, Object[] values) {
         byte[] json = target.builder.write(values);
         GeweConfiguration cfg = endpoint.getConfiguration();
-        return client.post(target.uri, json, tokenHeader, requestConfig).handle((response, failure) -> {
-            if (failure != null) {
-                throw GeweHttpClient.failure(target.operation.qualifiedName(), unwrap(failure), cfg.getConnectTimeout(),
-                        cfg.getResponseTimeout());
-            }
-            return target.reader.read(response.getCode(), response.getReasonPhrase(), response.getBodyBytes());
-        });
+        return client.post(target.uri, json, tokenHeader, requestConfig)
+                .exceptionallyCompose(e -> unwrap(e) instanceof RequestNotExecutedException
+                        ? client.post(target.uri, json, tokenHeader, requestConfig) : CompletableFuture.failedFuture(e))
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw GeweHttpClient.failure(target.operation.qualifiedName(), unwrap(failure),
+                                cfg.getConnectTimeout(), cfg.getResponseTimeout());
+                    }
+                    return target.reader.read(response.getCode(), response.getReasonPhrase(), response.getBodyBytes());
+                });
     }
 
     /**

@@ -85,6 +85,7 @@ public final class GeweSimulator implements AutoCloseable {
     public static final String API_PATH = "/gewe/v2/api";
 
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final String MAX_IDLE = "sun.net.httpserver.maxIdleConnections";
     private static final String PROBE_PATH = "/__gewe_sim_probe";
     private static final Logger LOG = LoggerFactory.getLogger(GeweSimulator.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -98,6 +99,11 @@ public final class GeweSimulator implements AutoCloseable {
         // must happen before the JDK creates its first HttpServer: see the class comment
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
+        }
+        // the JDK server closes idle keep-alive connections beyond 200, and a client's next send on one fails: a
+        // load test or a thousand sends in flight keep more than that
+        if (System.getProperty(MAX_IDLE) == null) {
+            System.setProperty(MAX_IDLE, "4096");
         }
     }
 
