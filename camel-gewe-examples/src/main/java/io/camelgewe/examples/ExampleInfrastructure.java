@@ -10,6 +10,9 @@ import java.util.Properties;
 
 import io.camelgewe.examples.infra.EmbeddedArtemis;
 import io.camelgewe.examples.infra.EmbeddedKafka;
+import io.camelgewe.examples.infra.FreePorts;
+import io.camelgewe.examples.support.CallbackDemo;
+import io.camelgewe.examples.support.CallbackRecords;
 import io.camelgewe.examples.support.ExampleStatus;
 import io.camelgewe.examples.support.GeweFailures;
 import io.camelgewe.examples.support.KafkaLedgerRepository;
@@ -17,6 +20,7 @@ import io.camelgewe.examples.support.MessageFiles;
 import io.camelgewe.examples.support.SendCounter;
 import io.camelgewe.examples.support.SendLedger;
 import io.camelgewe.gewe.GeweComponent;
+import io.camelgewe.gewe.GeweConfiguration;
 import io.camelgewe.gewe.simulator.GeweSimulator;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -39,10 +43,18 @@ import org.apache.camel.support.service.ServiceHelper;
  * <tr><td>{@code jmsLedger}, {@code kafkaLedger}</td><td>{@link SendLedger}s: what GeWe accepted or may have
  * accepted</td></tr>
  * <tr><td>{@code messageFiles}</td><td>{@link MessageFiles}: reads dropped JSON and CSV files</td></tr>
+ * <tr><td>{@code callbackLedger}</td><td>with Kafka: the {@link KafkaLedgerRepository} of the callbacks received,
+ * on the topic {@code gewe.callbacks.seen} every instance shares</td></tr>
+ * <tr><td>{@code callbackRecords}</td><td>{@link CallbackRecords}: callbacks to records, records to callbacks, media
+ * file names</td></tr>
+ * <tr><td>{@code callbackDemo}</td><td>with the simulator: {@link CallbackDemo}, the callbacks pushed at start</td></tr>
  * <tr><td>{@code sendCounter}, {@code exampleStatus}</td><td>the running count</td></tr>
  * <tr><td>{@code exampleProperties}</td><td>the {@code gewe.examples.*} settings, for a Spring XML
  * {@code <propertyPlaceholder location="ref:exampleProperties"/>}</td></tr>
  * </table>
+ * With Kafka, the application also receives GeWe's callbacks: its settings ({@link #properties()}) turn Camel Main's
+ * HTTP server on ({@code camel.server.enabled}, {@code camel.server.port}, {@code camel.server.host}) and give the
+ * URL registered with GeWe ({@code gewe.examples.callbacks.registerUrl}).
  */
 public final class ExampleInfrastructure implements AutoCloseable {
 
@@ -58,6 +70,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
     private String geweAppId;
     private ConnectionFactory connectionFactory;
     private String kafkaBootstrap;
+    private int callbackPort;
     private final Properties properties = new Properties();
     private final GeweFailures failures;
     private final SendCounter counter = new SendCounter();
@@ -86,6 +99,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
         try {
             Files.createDirectories(settings.dropDir.resolve("messages"));
             Files.createDirectories(settings.dropDir.resolve("images"));
+            Files.createDirectories(settings.dropDir.resolve("media"));
             Files.createDirectories(settings.dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the drop folder " + settings.dropDir, e);
@@ -142,9 +156,36 @@ public final class ExampleInfrastructure implements AutoCloseable {
             EmbeddedKafka.createTopics(kafkaBootstrap, 2, properties.getProperty("gewe.examples.kafka.topic"));
             EmbeddedKafka.createTopics(kafkaBootstrap, 1, KAFKA_LEDGER_TOPIC,
                     properties.getProperty("gewe.examples.kafka.dlq"), properties.getProperty("gewe.examples.kafka.review"));
+            // callbacks: keyed by appId over two partitions; the ledger of those seen, and the media DLQ, one each
+            EmbeddedKafka.createTopics(kafkaBootstrap, 2, properties.getProperty("gewe.examples.callbacks.topic"));
+            EmbeddedKafka.createTopics(kafkaBootstrap, 1, properties.getProperty("gewe.examples.callbacks.seenTopic"),
+                    properties.getProperty("gewe.examples.callbacks.mediaDlq"));
+            callbackPort = settings.callbackPort > 0 ? settings.callbackPort : FreePorts.next();
+            properties.putAll(callbackServer(callbackPort));
+            if (settings.callbackSecret != null) {
+                properties.setProperty("gewe.examples.callbacks.secret", settings.callbackSecret);
+            }
         }
         status = new ExampleStatus(counter, failures, settings.dropDir.resolve("messages"), connectionFactory,
                 kafkaBootstrap, properties);
+    }
+
+    /**
+     * The settings of an instance of the application whose callbacks' HTTP server listens on this port: Camel Main's
+     * {@code camel.server.*}, and the URL registered with GeWe: {@code GEWE_CALLBACK_URL} when it is set (the public
+     * URL, which a load balancer in front of every instance answers), else, with the simulator, this instance's own
+     * loopback URL, else none (registered by hand in GeWe's console).
+     */
+    public Properties callbackServer(int port) {
+        Properties p = new Properties();
+        p.setProperty("camel.server.enabled", "true");
+        p.setProperty("camel.server.port", String.valueOf(port));
+        // a public URL needs every interface; otherwise, as the embedded brokers, the loopback one only
+        p.setProperty("camel.server.host", settings.callbackUrl != null ? "0.0.0.0" : "127.0.0.1");
+        String url = settings.callbackUrl != null ? settings.callbackUrl
+                : simulator != null ? "http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH : "";
+        p.setProperty("gewe.examples.callbacks.registerUrl", url);
+        return p;
     }
 
     /**
@@ -166,7 +207,14 @@ public final class ExampleInfrastructure implements AutoCloseable {
             k.getConfiguration().setBrokers(kafkaBootstrap);
             beans.put("kafka", k);
             beans.put("kafkaLedger", new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap, 100_000)));
+            // keys written once a callback is published (recordOnConfirm): see KafkaLedgerRepository
+            beans.put("callbackLedger", new KafkaLedgerRepository(
+                    properties.getProperty("gewe.examples.callbacks.seenTopic"), kafkaBootstrap, 100_000, true));
+            if (simulator != null && settings.callbackDemo) {
+                beans.put("callbackDemo", new CallbackDemo(simulator));
+            }
         }
+        beans.put("callbackRecords", new CallbackRecords());
         beans.put("geweFailures", failures);
         beans.put("messageFiles", new MessageFiles());
         beans.put("sendCounter", counter);
@@ -181,6 +229,14 @@ public final class ExampleInfrastructure implements AutoCloseable {
      * before it starts.
      */
     public void bindTo(CamelContext context) {
+        bindTo(context, new Properties());
+    }
+
+    /**
+     * {@link #bindTo(CamelContext)}, with settings of this instance on top of the application's (e.g.
+     * {@link #callbackServer(int)} for a second instance in the same JVM).
+     */
+    public void bindTo(CamelContext context, Properties instance) {
         Map<String, Object> beans = beans();
         // the counter is added below, once (Camel Main would add it a second time if it found it in the registry)
         beans.remove("sendCounter");
@@ -192,6 +248,14 @@ public final class ExampleInfrastructure implements AutoCloseable {
                 throw new IllegalStateException("Cannot add the Kafka ledger to the Camel context", e);
             }
         }
+        if (beans.get("callbackLedger") != null) {
+            try {
+                // the callback consumer starts the repository; the context stops it, after the routes
+                context.addService(beans.get("callbackLedger"), true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot add the callback ledger to the Camel context", e);
+            }
+        }
         if (!context.getManagementStrategy().getEventNotifiers().contains(counter)) {
             context.getManagementStrategy().addEventNotifier(counter);
         }
@@ -199,6 +263,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
         ServiceHelper.startService(counter);
         Properties overrides = new Properties();
         overrides.putAll(properties);
+        overrides.putAll(instance);
         context.getPropertiesComponent().setOverrideProperties(overrides);
     }
 
@@ -240,9 +305,29 @@ public final class ExampleInfrastructure implements AutoCloseable {
                     .append(", may-have-been-sent: ").append(properties.getProperty("gewe.examples.kafka.review"))
                     .append('\n');
         }
+        if (kafkaBootstrap != null) {
+            String registered = properties.getProperty("gewe.examples.callbacks.registerUrl");
+            sb.append("Callbacks: received on http://").append(properties.getProperty("camel.server.host")).append(':')
+                    .append(callbackPort).append(GeweConfiguration.DEFAULT_CALLBACK_PATH)
+                    .append(registered.isEmpty() ? " (not registered: set GEWE_CALLBACK_URL to the public URL, or "
+                                                   + "register it in GeWe's console)"
+                            : settings.callbackUrl != null ? ", registered as " + registered
+                            : " (registered with the simulator)")
+                    .append("\n       every message to topic ").append(properties.getProperty("gewe.examples.callbacks.topic"))
+                    .append(" keyed by appId, once; images and files downloaded into ")
+                    .append(settings.dropDir.resolve("media")).append('\n');
+            if (simulator != null && settings.callbackDemo) {
+                sb.append("       (a demo text and image are pushed through the simulator at start)\n");
+            }
+        }
         sb.append("A running count is logged every ").append(settings.statusPeriod / 1000)
                 .append(" s when it changes. Stop with Ctrl+C.\n");
         return sb.toString();
+    }
+
+    /** The port of the callbacks' HTTP server; 0 without Kafka (no callbacks). */
+    public int callbackPort() {
+        return callbackPort;
     }
 
     /** The simulator, or null when a real GeWe is used. */

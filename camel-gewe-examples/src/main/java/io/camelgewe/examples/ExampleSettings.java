@@ -14,6 +14,12 @@ import java.util.Map;
  * <tr><td>{@code JMS_BROKER_URL}, {@code JMS_USER}, {@code JMS_PASSWORD}</td><td>an ActiveMQ Artemis broker instead
  * of the embedded one ({@code tcp://host:61616})</td></tr>
  * <tr><td>{@code KAFKA_BOOTSTRAP_SERVERS}</td><td>a Kafka cluster instead of the embedded one</td></tr>
+ * <tr><td>{@code GEWE_CALLBACK_PORT}</td><td>the HTTP port GeWe's callbacks are received on (a free port of
+ * 127.0.0.1 by default)</td></tr>
+ * <tr><td>{@code GEWE_CALLBACK_URL}</td><td>the public URL GeWe pushes callbacks to, registered at start
+ * ({@code http://public.host:PORT/gewe/callback}); with it the HTTP server listens on every interface. Without it
+ * the simulator gets the loopback URL and a real GeWe none (register the URL in GeWe's console)</td></tr>
+ * <tr><td>{@code GEWE_CALLBACK_SECRET}</td><td>a secret every push must carry (added to the registered URL)</td></tr>
  * <tr><td>{@code GEWE_DROP_DIR}</td><td>the drop folder ({@code camel-gewe-examples/target/drop})</td></tr>
  * <tr><td>{@code GEWE_DATA_DIR}</td><td>where the embedded brokers and the JMS ledger keep their files
  * ({@code camel-gewe-examples/target/examples-data})</td></tr>
@@ -30,6 +36,10 @@ public final class ExampleSettings {
     String jmsUser;
     String jmsPassword;
     String kafkaBootstrap;
+    int callbackPort;
+    String callbackUrl;
+    String callbackSecret;
+    boolean callbackDemo = true;
     Path dropDir;
     Path dataDir;
     boolean jms = true;
@@ -53,6 +63,14 @@ public final class ExampleSettings {
         s.jmsUser = blankToNull(env.get("JMS_USER"));
         s.jmsPassword = blankToNull(env.get("JMS_PASSWORD"));
         s.kafkaBootstrap = blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"));
+        String port = blankToNull(env.get("GEWE_CALLBACK_PORT"));
+        try {
+            s.callbackPort = port == null ? 0 : Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("GEWE_CALLBACK_PORT must be a port number, not " + port, e);
+        }
+        s.callbackUrl = blankToNull(env.get("GEWE_CALLBACK_URL"));
+        s.callbackSecret = blankToNull(env.get("GEWE_CALLBACK_SECRET"));
         // exec:java sets gewe.examples.target to the module's target folder, wherever mvn was started
         Path target = Path.of(System.getProperty("gewe.examples.target", "target"));
         s.dropDir = (env.containsKey("GEWE_DROP_DIR") ? Path.of(env.get("GEWE_DROP_DIR")) : target.resolve("drop"))
@@ -94,6 +112,12 @@ public final class ExampleSettings {
     /** The default recipient. */
     public ExampleSettings toWxid(String wxid) {
         toWxid = wxid;
+        return this;
+    }
+
+    /** No demo callbacks pushed through the simulator at start (tests that count callbacks). */
+    public ExampleSettings withoutCallbackDemo() {
+        callbackDemo = false;
         return this;
     }
 

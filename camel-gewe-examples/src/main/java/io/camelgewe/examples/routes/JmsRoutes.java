@@ -20,12 +20,17 @@ import org.apache.camel.builder.RouteBuilder;
  * transaction, so the message is never lost between the two queues. A message GeWe accepted, or may have (parked
  * for review), is recorded in the ledger ({@code jmsLedger}) before the commit: if the commit is lost and the message
  * comes back, it is not sent again.
+ * <p>
+ * {@code gewe.examples.jms.consumers} (1) sets how many messages are taken from the queue at once, each in its own
+ * transaction; against a real GeWe the component's pacing still sends one message at a time per account, in the
+ * order they reached the component.
  */
 public class JmsRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
         from("jms:queue:{{gewe.examples.jms.queue}}?transacted=true&cacheLevelName=CACHE_CONSUMER"
+             + "&concurrentConsumers={{gewe.examples.jms.consumers}}"
              + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                 .routeId("jms-sends")
                 .onException(Exception.class).onWhen(method("geweFailures", "redeliverable"))
