@@ -31,6 +31,7 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * Everything the example routes need, started from {@link ExampleSettings}: GeWe (the simulator, or the real one),
@@ -69,6 +70,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
     private String geweToken;
     private String geweAppId;
     private ConnectionFactory connectionFactory;
+    private CachingConnectionFactory jmsConnections;
     private String kafkaBootstrap;
     private int callbackPort;
     private final Properties properties = new Properties();
@@ -138,6 +140,12 @@ public final class ExampleInfrastructure implements AutoCloseable {
             } else {
                 connectionFactory = new ActiveMQConnectionFactory(settings.jmsUrl, settings.jmsUser, settings.jmsPassword);
             }
+            // the routes' JMS connection: one, shared, its sessions and producers cached (without it every send to a
+            // queue opens a connection of its own). Consumers are not cached: a consumer a stopped route closes must
+            // really close, or the broker keeps handing it messages nobody reads
+            jmsConnections = new CachingConnectionFactory(connectionFactory);
+            jmsConnections.setSessionCacheSize(20);
+            jmsConnections.setCacheConsumers(false);
             IdempotentRepository repo = settings.persistent
                     ? FileIdempotentRepository.fileIdempotentRepository(
                             settings.dataDir.resolve("jms-sent-ledger.dat").toFile(), 100_000)
@@ -197,7 +205,11 @@ public final class ExampleInfrastructure implements AutoCloseable {
         beans.put("gewe", newGeweComponent());
         if (connectionFactory != null) {
             JmsComponent jms = new JmsComponent();
-            jms.setConnectionFactory(connectionFactory);
+            jms.setConnectionFactory(jmsConnections);
+            // transacted consumers use the listener's own JMS session transaction, on a session and consumer kept for
+            // the route's life, instead of a JmsTransactionManager that takes a new session (and with a plain
+            // connection factory a new connection) for each message
+            jms.getConfiguration().setLazyCreateTransactionManager(false);
             beans.put("jms", jms);
             beans.put("jmsConnectionFactory", connectionFactory);
             beans.put("jmsLedger", jmsLedger);
@@ -381,6 +393,9 @@ public final class ExampleInfrastructure implements AutoCloseable {
         }
         if (jmsLedger != null) {
             ServiceHelper.stopService(jmsLedger.lifecycle());
+        }
+        if (jmsConnections != null) {
+            jmsConnections.destroy();
         }
         if (kafka != null) {
             kafka.close();

@@ -12,12 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelgewe.examples.routes.JmsRoutes;
 import io.camelgewe.examples.scenarios.Poll;
 import io.camelgewe.examples.support.GeweFailures;
 import io.camelgewe.examples.support.SendLedger;
 import io.camelgewe.gewe.GeweComponent;
+import io.camelgewe.gewe.GeweConnectionException;
+import io.camelgewe.gewe.GeweDelivery;
 import io.camelgewe.gewe.simulator.Fault;
 import io.camelgewe.gewe.simulator.GeweSimulator;
 import io.camelgewe.gewe.simulator.RecordedRequest;
@@ -28,6 +32,9 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -45,6 +52,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * ({@link JmsRoutes}: transacted consumer, NOT_SENT rolled back and redelivered, REJECTED to the DLQ, UNKNOWN to the
  * review queue, a ledger of what GeWe accepted) while the simulator injects, at random from a fixed seed, 10% ret 500
  * refusals, 5% HTTP 5xx (500 and 502), 2% dropped connections and 1% latency spikes of 200 ms. Pacing is off.
+ * <p>
+ * Two more failures are injected into the route itself (by advice, for a fixed 2% of the messages each), because the
+ * simulator cannot cause them: GeWe unreachable at a message's first delivery (a NOT_SENT
+ * {@code GeweConnectionException} before the send: the transaction rolls back and the broker delivers the message
+ * again), and a commit lost after GeWe accepted a message (the transaction is rolled back after the ledger recorded
+ * the send: the broker delivers it again, and the ledger must stop it from being sent twice).
  * <p>
  * Once the queue is empty (Artemis counts messages waiting, scheduled for redelivery and being delivered), every
  * message must be accounted for exactly once, in exactly one of three places: sent (GeWe answered ret 200), on the
@@ -109,7 +122,31 @@ class JmsSoakIT {
         infra.bindTo(context);
         // full speed: the simulator is no WeChat account (the examples already turn pacing off for it: said here too)
         context.getRegistry().lookupByNameAndType("gewe", GeweComponent.class).setPacing(false);
+        // the same ledger, counting the redelivered messages it stops
+        SendLedger ledger = context.getRegistry().lookupByNameAndType("jmsLedger", SendLedger.class);
+        CountingLedger counting = new CountingLedger(ledger.getRepository());
+        context.getRegistry().unbind("jmsLedger");
+        context.getRegistry().bind("jmsLedger", counting);
         context.addRoutes(new JmsRoutes());
+        Set<String> unreachable = ConcurrentHashMap.newKeySet();
+        Set<String> lostCommits = ConcurrentHashMap.newKeySet();
+        AdviceWith.adviceWith(context, "jms-sends", a -> {
+            // exact node texts: a pattern would also match the choice that holds these nodes
+            a.weaveByToString("to[gewe:postText]").before().process(e -> {
+                String id = e.getMessage().getHeader(SendLedger.SEND_ID, String.class);
+                if (chosen(id, "unreachable") && unreachable.add(id)) {
+                    throw new GeweConnectionException("message/postText", GeweDelivery.NOT_SENT,
+                            "injected by the soak test: GeWe unreachable", null);
+                }
+            });
+            a.weaveByToString("Log[JMS ${header.JMSMessageID}: sent: ${bodyAs(String)}]").after().process(e -> {
+                String id = e.getMessage().getHeader(SendLedger.SEND_ID, String.class);
+                if (chosen(id, "lost-commit") && lostCommits.add(id)) {
+                    // GeWe accepted it and the ledger recorded it; then the commit is lost
+                    e.setRollbackOnly(true);
+                }
+            });
+        });
         context.start();
 
         long started = System.nanoTime();
@@ -175,7 +212,13 @@ class JmsSoakIT {
         long drops = sim.faultCount(Fault.DROP_CONNECTION);
         // GeWe's refusals (ret 500) are REJECTED: dead-lettered at once, after one delivery
         assertEquals(Map.of("REJECTED", Map.of("GeweApiException", (int) ret500)), dlqKinds, "the dead-letter queue");
-        assertTrue(dead.values().stream().allMatch(m -> deliveries(m) == 1), "dead-lettered at the first delivery");
+        Map<String, Integer> lateDeadLetters = new TreeMap<>();
+        dead.forEach((id, m) -> {
+            if (deliveries(m) != (unreachable.contains(id) ? 2 : 1)) {
+                lateDeadLetters.put(id, deliveries(m));
+            }
+        });
+        assertTrue(lateDeadLetters.isEmpty(), "dead-lettered at the first delivery GeWe refused: " + lateDeadLetters);
         // a gateway error or a connection lost before the answer may have been sent: UNKNOWN, parked, never retried
         Map<String, Integer> unknown = new TreeMap<>();
         if (http5xx > 0) {
@@ -189,9 +232,53 @@ class JmsSoakIT {
         assertEquals(dead.size(), infra.failures().deadLettered());
         assertEquals(parked.size(), infra.failures().parked());
         assertTrue(sim.faultCount(Fault.LATENCY_SPIKE) > 0 || MESSAGES < 200, "latency spikes were injected");
+        // each NOT_SENT delivery rolled back once and came back; each lost commit came back and was not sent again
+        assertEquals(unreachable.size(), infra.failures().rolledBack(), "NOT_SENT deliveries rolled back");
+        assertTrue(unreachable.stream().filter(dead::containsKey)
+                .allMatch(id -> "REJECTED".equals(property(dead.get(id), GeweFailures.DELIVERY))),
+                "a message GeWe could not be reached for once is not dead-lettered as NOT_SENT");
+        assertEquals(lostCommits.size(), counting.skipped(), "redelivered after GeWe accepted it: skipped");
+        assertTrue(sent.containsAll(lostCommits), "a message whose commit was lost counts as sent, once");
+        assertTrue(MESSAGES < 1000 || !unreachable.isEmpty() && !lostCommits.isEmpty(), "both were injected");
 
         // ---- the figures
-        report(sim, sent.size(), dlqKinds, reviewKinds, produced - started, drained - started);
+        report(sim, sent.size(), dlqKinds, reviewKinds, unreachable.size(), lostCommits.size(), counting.skipped(),
+                produced - started, drained - started);
+    }
+
+    /** Whether this message gets that injected failure: a fixed 2% of the messages, the same at every run. */
+    private static boolean chosen(String id, String failure) {
+        return id != null && Math.floorMod((id + "/" + failure + "/" + SEED).hashCode(), 50) == 0;
+    }
+
+    private static String property(Message m, String name) {
+        try {
+            return m.getStringProperty(name);
+        } catch (JMSException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The route's ledger, counting the messages it found already sent. */
+    static final class CountingLedger extends SendLedger {
+        private final AtomicLong skipped = new AtomicLong();
+
+        CountingLedger(IdempotentRepository repository) {
+            super(repository);
+        }
+
+        @Override
+        public boolean alreadySent(Exchange exchange) {
+            boolean already = super.alreadySent(exchange);
+            if (already) {
+                skipped.incrementAndGet();
+            }
+            return already;
+        }
+
+        long skipped() {
+            return skipped.get();
+        }
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -270,8 +357,8 @@ class JmsSoakIT {
     }
 
     private void report(GeweSimulator sim, int sent, Map<String, Map<String, Integer>> dlq,
-                        Map<String, Map<String, Integer>> review, long produceNanos, long drainNanos)
-            throws IOException {
+                        Map<String, Map<String, Integer>> review, int unreachable, int lostCommits, long skipped,
+                        long produceNanos, long drainNanos) throws IOException {
         Map<Fault, Long> faults = new EnumMap<>(Fault.class);
         for (Fault f : Fault.values()) {
             faults.put(f, sim.faultCount(f));
@@ -279,18 +366,20 @@ class JmsSoakIT {
         double seconds = drainNanos / 1e9;
         String text = String.format(Locale.ROOT, """
                 JMS soak: %,d messages, %d consumers, seed %d, pacing off
-                  faults injected: %s
+                  simulator faults injected: %s
+                  route faults injected: GeWe unreachable at the first delivery %,d, commit lost after GeWe accepted %,d
                   sent (ret 200):          %,d  (simulator's sentCount %,d)
                   dead-lettered:           %,d  %s
                   parked for review:       %,d  %s
                   sum:                     %,d
                   rolled back for redelivery (NOT_SENT): %,d
+                  redelivered after GeWe accepted them, skipped by the ledger: %,d
                   requests GeWe got:       %,d  (each message at most once)
                   time: produced in %.1f s, drained in %.1f s: %,.0f messages/s
-                """, MESSAGES, CONSUMERS, SEED, faults, sent, sim.sentCount(), dlq.values().stream()
+                """, MESSAGES, CONSUMERS, SEED, faults, unreachable, lostCommits, sent, sim.sentCount(), dlq.values().stream()
                 .flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum(), dlq,
                 review.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum(), review,
-                MESSAGES, infra.failures().rolledBack(), sim.totalCount(), produceNanos / 1e9, seconds,
+                MESSAGES, infra.failures().rolledBack(), skipped, sim.totalCount(), produceNanos / 1e9, seconds,
                 MESSAGES / seconds);
         System.out.println(text);
         Path out = Path.of("target", "soak", "jms-soak-" + MESSAGES + ".txt");
