@@ -33,7 +33,7 @@ import org.springframework.core.io.ClassPathResource;
  * variable {@code GEWE_EXAMPLES_ROUTES}) picks the DSL of the JMS and file routes: the Java DSL classes, the YAML of
  * {@code routes/gewe-routes.yaml} (Camel Main), or the {@code <camelContext>} of {@code spring/camel-gewe-routes.xml}
  * (a Spring application context). The Kafka, callback, seed and status routes are Java in all three. Other arguments
- * go to Camel Main (e.g. {@code -durationMaxSeconds 60}).
+ * go to Camel Main (e.g. {@code -duration 60}).
  */
 public final class ExamplesMain {
 
@@ -46,7 +46,7 @@ public final class ExamplesMain {
     }
 
     /**
-     * Starts the application; it runs until stopped (Ctrl+C), or for {@code -durationMaxSeconds}.
+     * Starts the application; it runs until stopped (Ctrl+C), or for {@code -duration} seconds.
      *
      * @param args {@code --routes=java|yaml|spring-xml}, then Camel Main arguments
      */

@@ -19,10 +19,12 @@ import io.camelgewe.examples.routes.CallbackRoutes;
 import io.camelgewe.examples.scenarios.Poll;
 import io.camelgewe.examples.scenarios.TopicReader;
 import io.camelgewe.examples.support.CallbackRecords;
+import io.camelgewe.examples.support.GeweFailures;
 import io.camelgewe.examples.support.KafkaLedgerRepository;
 import io.camelgewe.gewe.GeweCallbackConsumer;
 import io.camelgewe.gewe.GeweConfiguration;
 import io.camelgewe.gewe.callback.GeweCallbackReader;
+import io.camelgewe.gewe.simulator.Fault;
 import io.camelgewe.gewe.simulator.GeweSimulator;
 import io.camelgewe.gewe.simulator.RecordedRequest;
 import org.apache.camel.RoutesBuilder;
@@ -176,6 +178,27 @@ class CallbackRoutesTest {
         Path file = mediaFile(FIXTURE_APP_ID + "_" + id + "_hhh.");
         assertEquals(FIXTURE_APP_ID + "_" + id + "_hhh.xlsx", file.getFileName().toString());
         assertEquals(GeweSimulator.DEFAULT_DOWNLOAD_SIZE, Files.size(file));
+    }
+
+    @Test
+    void aDownloadGeweRefusesEndsOnTheMediaDeadLetterTopic() throws Exception {
+        long id = 7000000000000000005L;
+        int downloads = sim.requests("downloadImage").size();
+        // the next API call is the download: GeWe refuses it (REJECTED), which no retry would change
+        sim.failNext(Fault.RET_500);
+        assertEquals(200, sim.pushCallback(firstUrl, fixture("image.json", 6906713067183447582L, id)),
+                "the callback itself is safe in Kafka");
+        String dlq = infra.properties().getProperty("gewe.examples.callbacks.mediaDlq");
+        Poll.until(WAIT, () -> TopicReader.readAll(infra.kafkaBootstrapServers(), dlq).stream()
+                .anyMatch(r -> String.valueOf(id).equals(TopicReader.header(r, CallbackRecords.NEW_MSG_ID))),
+                "the record on " + dlq);
+        ConsumerRecord<String, String> dead = TopicReader.readAll(infra.kafkaBootstrapServers(), dlq).stream()
+                .filter(r -> String.valueOf(id).equals(TopicReader.header(r, CallbackRecords.NEW_MSG_ID)))
+                .findFirst().orElseThrow();
+        assertEquals(FIXTURE_APP_ID, dead.key());
+        assertEquals("REJECTED", TopicReader.header(dead, GeweFailures.DELIVERY));
+        assertEquals("GeweApiException", TopicReader.header(dead, GeweFailures.ERROR_TYPE));
+        assertEquals(downloads + 1, sim.requests("downloadImage").size(), "asked once, not retried");
     }
 
     // ------------------------------------------------------------------------------------------ helpers
