@@ -3,6 +3,7 @@ package io.camelgewe.examples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,6 +53,7 @@ class CallbackRoutesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String FIXTURE_APP_ID = "wx_example_app_id";
+    private static final String SECRET = "s3cret&more";
 
     @TempDir
     static Path root;
@@ -75,11 +77,14 @@ class CallbackRoutesTest {
         first.start();
         firstUrl = URI.create("http://127.0.0.1:" + infra.callbackPort() + GeweConfiguration.DEFAULT_CALLBACK_PATH);
 
-        // a second instance of the application: another port, the same topics
+        // a second instance of the application: another port, the same topics; this one wants a secret
         int port = FreePorts.next();
-        second = ExamplesMain.camelMain(infra, infra.callbackServer(port), routes());
+        Properties instance = infra.callbackServer(port);
+        instance.setProperty("gewe.examples.callbacks.secret", SECRET);
+        second = ExamplesMain.camelMain(infra, instance, routes());
         second.start();
-        secondUrl = URI.create("http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH);
+        secondUrl = URI.create("http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH + "?secret="
+                            + URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
     }
 
     private static List<RoutesBuilder> routes() {
@@ -108,6 +113,13 @@ class CallbackRoutesTest {
         Poll.until(WAIT, () -> consumer(first).getPingCount() >= 1 && consumer(second).getPingCount() >= 1,
                 "both registration pings answered");
         assertEquals(2, sim.requests("setCallback").size(), "each instance registered once");
+        // the second one registered its URL with its secret, and refuses pushes without it
+        assertTrue(sim.requests("setCallback").stream().anyMatch(r -> r.field("callbackUrl").asText()
+                .equals("http://127.0.0.1:" + secondUrl.getPort() + "/gewe/callback?secret=s3cret%26more")),
+                "registered with the secret");
+        String text = fixture("text.json", 7773749793478223190L, 7000000000000000009L);
+        assertEquals(401, sim.pushCallback(URI.create(secondUrl.toString().replaceFirst("\\?.*", "")), text));
+        assertEquals(0, recordsOf(7000000000000000009L).size(), "a push without the secret is not published");
 
         long routed = consumer(first).getRoutedCount();
         String ping = "{\"testMsg\":\"回调地址链接成功！\",\"token\":\"" + sim.token() + "\"}";

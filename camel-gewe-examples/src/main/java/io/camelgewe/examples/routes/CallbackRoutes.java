@@ -1,11 +1,12 @@
 package io.camelgewe.examples.routes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgewe.examples.support.CallbackRecords;
 import io.camelgewe.gewe.GeweConstants;
 import io.camelgewe.gewe.GeweDelivery;
+import io.camelgewe.gewe.GeweEndpoint;
 import io.camelgewe.gewe.GeweException;
 import io.camelgewe.gewe.model.GeweRequest;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.kafka.KafkaConstants;
@@ -53,7 +54,7 @@ public class CallbackRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(callbackUri())
+        from(callbackEndpoint())
                 .routeId("callbacks-to-kafka")
                 .bean("callbackRecords", "describe")
                 .setHeader(KafkaConstants.KEY, header(GeweConstants.APP_ID))
@@ -108,14 +109,19 @@ public class CallbackRoutes extends RouteBuilder {
         }
     }
 
-    /** The consumer's URI: the registration and the secret only when they are set. */
-    private String callbackUri() {
+    /**
+     * The consumer's endpoint, {@code gewe:callback?idempotentRepository=#callbackLedger&answerAfter=COMPLETION},
+     * with the registered URL and the secret when they are set: on its configuration rather than in the URI, where a
+     * secret would need escaping and could show.
+     */
+    private GeweEndpoint callbackEndpoint() {
+        GeweEndpoint endpoint = getContext().getEndpoint(
+                "gewe:callback?idempotentRepository=#callbackLedger&answerAfter=COMPLETION", GeweEndpoint.class);
         var properties = getContext().getPropertiesComponent();
-        StringBuilder uri = new StringBuilder("gewe:callback?idempotentRepository=#callbackLedger&answerAfter=COMPLETION");
         properties.resolveProperty("gewe.examples.callbacks.registerUrl").filter(s -> !s.isBlank())
-                .ifPresent(url -> uri.append("&registerUrl=RAW(").append(url.strip()).append(')'));
+                .ifPresent(url -> endpoint.getConfiguration().setRegisterUrl(url.strip()));
         properties.resolveProperty("gewe.examples.callbacks.secret").filter(s -> !s.isBlank())
-                .ifPresent(secret -> uri.append("&secret=RAW(").append(secret.strip()).append(')'));
-        return uri.toString();
+                .ifPresent(secret -> endpoint.getConfiguration().setSecret(secret.strip()));
+        return endpoint;
     }
 }
