@@ -148,8 +148,8 @@ public final class ExampleInfrastructure implements AutoCloseable {
             jmsConnections.setCacheConsumers(false);
             IdempotentRepository repo = settings.persistent
                     ? FileIdempotentRepository.fileIdempotentRepository(
-                            settings.dataDir.resolve("jms-sent-ledger.dat").toFile(), 100_000)
-                    : MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+                            settings.dataDir.resolve("jms-sent-ledger.dat").toFile(), settings.ledgerSize)
+                    : MemoryIdempotentRepository.memoryIdempotentRepository(settings.ledgerSize);
             jmsLedger = new SendLedger(repo);
             // the JMS ledger belongs to this application, not to one Camel context: its keys outlive a context
             ServiceHelper.startService(jmsLedger.lifecycle());
@@ -218,7 +218,8 @@ public final class ExampleInfrastructure implements AutoCloseable {
             KafkaComponent k = new KafkaComponent();
             k.getConfiguration().setBrokers(kafkaBootstrap);
             beans.put("kafka", k);
-            beans.put("kafkaLedger", new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap, 100_000)));
+            beans.put("kafkaLedger", new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap,
+                    settings.ledgerSize)));
             // keys written once a callback is published (recordOnConfirm): see KafkaLedgerRepository
             beans.put("callbackLedger", new KafkaLedgerRepository(
                     properties.getProperty("gewe.examples.callbacks.seenTopic"), kafkaBootstrap, 100_000, true));

@@ -24,6 +24,8 @@ import java.util.Map;
  * <tr><td>{@code GEWE_DATA_DIR}</td><td>where the embedded brokers and the JMS ledger keep their files
  * ({@code camel-gewe-examples/target/examples-data})</td></tr>
  * <tr><td>{@code GEWE_EXAMPLES_JMS}, {@code GEWE_EXAMPLES_KAFKA}</td><td>{@code false} leaves that part out</td></tr>
+ * <tr><td>{@code GEWE_LEDGER_SIZE}</td><td>how many sends the JMS and Kafka ledgers remember (100,000; see
+ * {@link #ledgerSize(int)})</td></tr>
  * </table>
  */
 public final class ExampleSettings {
@@ -46,6 +48,7 @@ public final class ExampleSettings {
     boolean kafka = true;
     boolean persistent = true;
     int maxDeliveries = 3;
+    int ledgerSize = 100_000;
     long redeliveryDelay = 1000;
     long statusPeriod = 10_000;
 
@@ -79,6 +82,10 @@ public final class ExampleSettings {
                 : target.resolve("examples-data")).toAbsolutePath();
         s.jms = !"false".equalsIgnoreCase(env.get("GEWE_EXAMPLES_JMS"));
         s.kafka = !"false".equalsIgnoreCase(env.get("GEWE_EXAMPLES_KAFKA"));
+        String ledger = blankToNull(env.get("GEWE_LEDGER_SIZE"));
+        if (ledger != null) {
+            s.ledgerSize(Integer.parseInt(ledger));
+        }
         return s;
     }
 
@@ -124,6 +131,20 @@ public final class ExampleSettings {
     /** Deliveries of a JMS message before a NOT_SENT failure is dead-lettered. */
     public ExampleSettings maxDeliveries(int n) {
         maxDeliveries = n;
+        return this;
+    }
+
+    /**
+     * How many sends the JMS and Kafka ledgers remember, the oldest forgotten first. A message that comes back after
+     * more sends than that (its commit was lost, and it came back behind a long backlog: a rolled-back JMS message
+     * goes back behind what is queued) is no longer recognised, and is sent again. Keep it above the deepest backlog
+     * the queue or topic may hold.
+     */
+    public ExampleSettings ledgerSize(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("The ledger size must be positive: " + n);
+        }
+        ledgerSize = n;
         return this;
     }
 
