@@ -10,6 +10,9 @@ import java.util.Properties;
 
 import io.camelgewe.examples.infra.EmbeddedArtemis;
 import io.camelgewe.examples.infra.EmbeddedKafka;
+import io.camelgewe.examples.infra.FreePorts;
+import io.camelgewe.examples.support.CallbackDemo;
+import io.camelgewe.examples.support.CallbackRecords;
 import io.camelgewe.examples.support.ExampleStatus;
 import io.camelgewe.examples.support.GeweFailures;
 import io.camelgewe.examples.support.KafkaLedgerRepository;
@@ -17,6 +20,7 @@ import io.camelgewe.examples.support.MessageFiles;
 import io.camelgewe.examples.support.SendCounter;
 import io.camelgewe.examples.support.SendLedger;
 import io.camelgewe.gewe.GeweComponent;
+import io.camelgewe.gewe.GeweConfiguration;
 import io.camelgewe.gewe.simulator.GeweSimulator;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -27,6 +31,7 @@ import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
  * Everything the example routes need, started from {@link ExampleSettings}: GeWe (the simulator, or the real one),
@@ -39,10 +44,18 @@ import org.apache.camel.support.service.ServiceHelper;
  * <tr><td>{@code jmsLedger}, {@code kafkaLedger}</td><td>{@link SendLedger}s: what GeWe accepted or may have
  * accepted</td></tr>
  * <tr><td>{@code messageFiles}</td><td>{@link MessageFiles}: reads dropped JSON and CSV files</td></tr>
+ * <tr><td>{@code callbackLedger}</td><td>with Kafka: the {@link KafkaLedgerRepository} of the callbacks received,
+ * on the topic {@code gewe.callbacks.seen} every instance shares</td></tr>
+ * <tr><td>{@code callbackRecords}</td><td>{@link CallbackRecords}: callbacks to records, records to callbacks, media
+ * file names</td></tr>
+ * <tr><td>{@code callbackDemo}</td><td>with the simulator: {@link CallbackDemo}, the callbacks pushed at start</td></tr>
  * <tr><td>{@code sendCounter}, {@code exampleStatus}</td><td>the running count</td></tr>
  * <tr><td>{@code exampleProperties}</td><td>the {@code gewe.examples.*} settings, for a Spring XML
  * {@code <propertyPlaceholder location="ref:exampleProperties"/>}</td></tr>
  * </table>
+ * With Kafka, the application also receives GeWe's callbacks: its settings ({@link #properties()}) turn Camel Main's
+ * HTTP server on ({@code camel.server.enabled}, {@code camel.server.port}, {@code camel.server.host}) and give the
+ * URL registered with GeWe ({@code gewe.examples.callbacks.registerUrl}).
  */
 public final class ExampleInfrastructure implements AutoCloseable {
 
@@ -57,7 +70,9 @@ public final class ExampleInfrastructure implements AutoCloseable {
     private String geweToken;
     private String geweAppId;
     private ConnectionFactory connectionFactory;
+    private CachingConnectionFactory jmsConnections;
     private String kafkaBootstrap;
+    private int callbackPort;
     private final Properties properties = new Properties();
     private final GeweFailures failures;
     private final SendCounter counter = new SendCounter();
@@ -86,6 +101,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
         try {
             Files.createDirectories(settings.dropDir.resolve("messages"));
             Files.createDirectories(settings.dropDir.resolve("images"));
+            Files.createDirectories(settings.dropDir.resolve("media"));
             Files.createDirectories(settings.dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the drop folder " + settings.dropDir, e);
@@ -124,10 +140,16 @@ public final class ExampleInfrastructure implements AutoCloseable {
             } else {
                 connectionFactory = new ActiveMQConnectionFactory(settings.jmsUrl, settings.jmsUser, settings.jmsPassword);
             }
+            // the routes' JMS connection: one, shared, its sessions and producers cached (without it every send to a
+            // queue opens a connection of its own). Consumers are not cached: a consumer a stopped route closes must
+            // really close, or the broker keeps handing it messages nobody reads
+            jmsConnections = new CachingConnectionFactory(connectionFactory);
+            jmsConnections.setSessionCacheSize(20);
+            jmsConnections.setCacheConsumers(false);
             IdempotentRepository repo = settings.persistent
                     ? FileIdempotentRepository.fileIdempotentRepository(
-                            settings.dataDir.resolve("jms-sent-ledger.dat").toFile(), 100_000)
-                    : MemoryIdempotentRepository.memoryIdempotentRepository(100_000);
+                            settings.dataDir.resolve("jms-sent-ledger.dat").toFile(), settings.ledgerSize)
+                    : MemoryIdempotentRepository.memoryIdempotentRepository(settings.ledgerSize);
             jmsLedger = new SendLedger(repo);
             // the JMS ledger belongs to this application, not to one Camel context: its keys outlive a context
             ServiceHelper.startService(jmsLedger.lifecycle());
@@ -142,9 +164,36 @@ public final class ExampleInfrastructure implements AutoCloseable {
             EmbeddedKafka.createTopics(kafkaBootstrap, 2, properties.getProperty("gewe.examples.kafka.topic"));
             EmbeddedKafka.createTopics(kafkaBootstrap, 1, KAFKA_LEDGER_TOPIC,
                     properties.getProperty("gewe.examples.kafka.dlq"), properties.getProperty("gewe.examples.kafka.review"));
+            // callbacks: keyed by appId over two partitions; the ledger of those seen, and the media DLQ, one each
+            EmbeddedKafka.createTopics(kafkaBootstrap, 2, properties.getProperty("gewe.examples.callbacks.topic"));
+            EmbeddedKafka.createTopics(kafkaBootstrap, 1, properties.getProperty("gewe.examples.callbacks.seenTopic"),
+                    properties.getProperty("gewe.examples.callbacks.mediaDlq"));
+            callbackPort = settings.callbackPort > 0 ? settings.callbackPort : FreePorts.next();
+            properties.putAll(callbackServer(callbackPort));
+            if (settings.callbackSecret != null) {
+                properties.setProperty("gewe.examples.callbacks.secret", settings.callbackSecret);
+            }
         }
         status = new ExampleStatus(counter, failures, settings.dropDir.resolve("messages"), connectionFactory,
                 kafkaBootstrap, properties);
+    }
+
+    /**
+     * The settings of an instance of the application whose callbacks' HTTP server listens on this port: Camel Main's
+     * {@code camel.server.*}, and the URL registered with GeWe: {@code GEWE_CALLBACK_URL} when it is set (the public
+     * URL, which a load balancer in front of every instance answers), else, with the simulator, this instance's own
+     * loopback URL, else none (registered by hand in GeWe's console).
+     */
+    public Properties callbackServer(int port) {
+        Properties p = new Properties();
+        p.setProperty("camel.server.enabled", "true");
+        p.setProperty("camel.server.port", String.valueOf(port));
+        // a public URL needs every interface; otherwise, as the embedded brokers, the loopback one only
+        p.setProperty("camel.server.host", settings.callbackUrl != null ? "0.0.0.0" : "127.0.0.1");
+        String url = settings.callbackUrl != null ? settings.callbackUrl
+                : simulator != null ? "http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH : "";
+        p.setProperty("gewe.examples.callbacks.registerUrl", url);
+        return p;
     }
 
     /**
@@ -156,7 +205,11 @@ public final class ExampleInfrastructure implements AutoCloseable {
         beans.put("gewe", newGeweComponent());
         if (connectionFactory != null) {
             JmsComponent jms = new JmsComponent();
-            jms.setConnectionFactory(connectionFactory);
+            jms.setConnectionFactory(jmsConnections);
+            // transacted consumers use the listener's own JMS session transaction, on a session and consumer kept for
+            // the route's life, instead of a JmsTransactionManager that takes a new session (and with a plain
+            // connection factory a new connection) for each message
+            jms.getConfiguration().setLazyCreateTransactionManager(false);
             beans.put("jms", jms);
             beans.put("jmsConnectionFactory", connectionFactory);
             beans.put("jmsLedger", jmsLedger);
@@ -165,8 +218,16 @@ public final class ExampleInfrastructure implements AutoCloseable {
             KafkaComponent k = new KafkaComponent();
             k.getConfiguration().setBrokers(kafkaBootstrap);
             beans.put("kafka", k);
-            beans.put("kafkaLedger", new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap, 100_000)));
+            beans.put("kafkaLedger", new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap,
+                    settings.ledgerSize)));
+            // keys written once a callback is published (recordOnConfirm): see KafkaLedgerRepository
+            beans.put("callbackLedger", new KafkaLedgerRepository(
+                    properties.getProperty("gewe.examples.callbacks.seenTopic"), kafkaBootstrap, 100_000, true));
+            if (simulator != null && settings.callbackDemo) {
+                beans.put("callbackDemo", new CallbackDemo(simulator));
+            }
         }
+        beans.put("callbackRecords", new CallbackRecords());
         beans.put("geweFailures", failures);
         beans.put("messageFiles", new MessageFiles());
         beans.put("sendCounter", counter);
@@ -181,6 +242,14 @@ public final class ExampleInfrastructure implements AutoCloseable {
      * before it starts.
      */
     public void bindTo(CamelContext context) {
+        bindTo(context, new Properties());
+    }
+
+    /**
+     * {@link #bindTo(CamelContext)}, with settings of this instance on top of the application's (e.g.
+     * {@link #callbackServer(int)} for a second instance in the same JVM).
+     */
+    public void bindTo(CamelContext context, Properties instance) {
         Map<String, Object> beans = beans();
         // the counter is added below, once (Camel Main would add it a second time if it found it in the registry)
         beans.remove("sendCounter");
@@ -192,6 +261,14 @@ public final class ExampleInfrastructure implements AutoCloseable {
                 throw new IllegalStateException("Cannot add the Kafka ledger to the Camel context", e);
             }
         }
+        if (beans.get("callbackLedger") != null) {
+            try {
+                // the callback consumer starts the repository; the context stops it, after the routes
+                context.addService(beans.get("callbackLedger"), true, true);
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot add the callback ledger to the Camel context", e);
+            }
+        }
         if (!context.getManagementStrategy().getEventNotifiers().contains(counter)) {
             context.getManagementStrategy().addEventNotifier(counter);
         }
@@ -199,6 +276,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
         ServiceHelper.startService(counter);
         Properties overrides = new Properties();
         overrides.putAll(properties);
+        overrides.putAll(instance);
         context.getPropertiesComponent().setOverrideProperties(overrides);
     }
 
@@ -240,9 +318,29 @@ public final class ExampleInfrastructure implements AutoCloseable {
                     .append(", may-have-been-sent: ").append(properties.getProperty("gewe.examples.kafka.review"))
                     .append('\n');
         }
+        if (kafkaBootstrap != null) {
+            String registered = properties.getProperty("gewe.examples.callbacks.registerUrl");
+            sb.append("Callbacks: received on http://").append(properties.getProperty("camel.server.host")).append(':')
+                    .append(callbackPort).append(GeweConfiguration.DEFAULT_CALLBACK_PATH)
+                    .append(registered.isEmpty() ? " (not registered: set GEWE_CALLBACK_URL to the public URL, or "
+                                                   + "register it in GeWe's console)"
+                            : settings.callbackUrl != null ? ", registered as " + registered
+                            : " (registered with the simulator)")
+                    .append("\n       every message to topic ").append(properties.getProperty("gewe.examples.callbacks.topic"))
+                    .append(" keyed by appId, once; images and files downloaded into ")
+                    .append(settings.dropDir.resolve("media")).append('\n');
+            if (simulator != null && settings.callbackDemo) {
+                sb.append("       (a demo text and image are pushed through the simulator at start)\n");
+            }
+        }
         sb.append("A running count is logged every ").append(settings.statusPeriod / 1000)
                 .append(" s when it changes. Stop with Ctrl+C.\n");
         return sb.toString();
+    }
+
+    /** The port of the callbacks' HTTP server; 0 without Kafka (no callbacks). */
+    public int callbackPort() {
+        return callbackPort;
     }
 
     /** The simulator, or null when a real GeWe is used. */
@@ -296,6 +394,9 @@ public final class ExampleInfrastructure implements AutoCloseable {
         }
         if (jmsLedger != null) {
             ServiceHelper.stopService(jmsLedger.lifecycle());
+        }
+        if (jmsConnections != null) {
+            jmsConnections.destroy();
         }
         if (kafka != null) {
             kafka.close();

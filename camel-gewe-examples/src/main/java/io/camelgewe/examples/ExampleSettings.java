@@ -14,10 +14,18 @@ import java.util.Map;
  * <tr><td>{@code JMS_BROKER_URL}, {@code JMS_USER}, {@code JMS_PASSWORD}</td><td>an ActiveMQ Artemis broker instead
  * of the embedded one ({@code tcp://host:61616})</td></tr>
  * <tr><td>{@code KAFKA_BOOTSTRAP_SERVERS}</td><td>a Kafka cluster instead of the embedded one</td></tr>
+ * <tr><td>{@code GEWE_CALLBACK_PORT}</td><td>the HTTP port GeWe's callbacks are received on (a free port of
+ * 127.0.0.1 by default)</td></tr>
+ * <tr><td>{@code GEWE_CALLBACK_URL}</td><td>the public URL GeWe pushes callbacks to, registered at start
+ * ({@code http://public.host:PORT/gewe/callback}); with it the HTTP server listens on every interface. Without it
+ * the simulator gets the loopback URL and a real GeWe none (register the URL in GeWe's console)</td></tr>
+ * <tr><td>{@code GEWE_CALLBACK_SECRET}</td><td>a secret every push must carry (added to the registered URL)</td></tr>
  * <tr><td>{@code GEWE_DROP_DIR}</td><td>the drop folder ({@code camel-gewe-examples/target/drop})</td></tr>
  * <tr><td>{@code GEWE_DATA_DIR}</td><td>where the embedded brokers and the JMS ledger keep their files
  * ({@code camel-gewe-examples/target/examples-data})</td></tr>
  * <tr><td>{@code GEWE_EXAMPLES_JMS}, {@code GEWE_EXAMPLES_KAFKA}</td><td>{@code false} leaves that part out</td></tr>
+ * <tr><td>{@code GEWE_LEDGER_SIZE}</td><td>how many sends the JMS and Kafka ledgers remember (100,000; see
+ * {@link #ledgerSize(int)})</td></tr>
  * </table>
  */
 public final class ExampleSettings {
@@ -30,12 +38,17 @@ public final class ExampleSettings {
     String jmsUser;
     String jmsPassword;
     String kafkaBootstrap;
+    int callbackPort;
+    String callbackUrl;
+    String callbackSecret;
+    boolean callbackDemo = true;
     Path dropDir;
     Path dataDir;
     boolean jms = true;
     boolean kafka = true;
     boolean persistent = true;
     int maxDeliveries = 3;
+    int ledgerSize = 100_000;
     long redeliveryDelay = 1000;
     long statusPeriod = 10_000;
 
@@ -53,6 +66,14 @@ public final class ExampleSettings {
         s.jmsUser = blankToNull(env.get("JMS_USER"));
         s.jmsPassword = blankToNull(env.get("JMS_PASSWORD"));
         s.kafkaBootstrap = blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS"));
+        String port = blankToNull(env.get("GEWE_CALLBACK_PORT"));
+        try {
+            s.callbackPort = port == null ? 0 : Integer.parseInt(port);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("GEWE_CALLBACK_PORT must be a port number, not " + port, e);
+        }
+        s.callbackUrl = blankToNull(env.get("GEWE_CALLBACK_URL"));
+        s.callbackSecret = blankToNull(env.get("GEWE_CALLBACK_SECRET"));
         // exec:java sets gewe.examples.target to the module's target folder, wherever mvn was started
         Path target = Path.of(System.getProperty("gewe.examples.target", "target"));
         s.dropDir = (env.containsKey("GEWE_DROP_DIR") ? Path.of(env.get("GEWE_DROP_DIR")) : target.resolve("drop"))
@@ -61,6 +82,10 @@ public final class ExampleSettings {
                 : target.resolve("examples-data")).toAbsolutePath();
         s.jms = !"false".equalsIgnoreCase(env.get("GEWE_EXAMPLES_JMS"));
         s.kafka = !"false".equalsIgnoreCase(env.get("GEWE_EXAMPLES_KAFKA"));
+        String ledger = blankToNull(env.get("GEWE_LEDGER_SIZE"));
+        if (ledger != null) {
+            s.ledgerSize(Integer.parseInt(ledger));
+        }
         return s;
     }
 
@@ -97,9 +122,29 @@ public final class ExampleSettings {
         return this;
     }
 
+    /** No demo callbacks pushed through the simulator at start (tests that count callbacks). */
+    public ExampleSettings withoutCallbackDemo() {
+        callbackDemo = false;
+        return this;
+    }
+
     /** Deliveries of a JMS message before a NOT_SENT failure is dead-lettered. */
     public ExampleSettings maxDeliveries(int n) {
         maxDeliveries = n;
+        return this;
+    }
+
+    /**
+     * How many sends the JMS and Kafka ledgers remember, the oldest forgotten first. A message that comes back after
+     * more sends than that (its commit was lost, and it came back behind a long backlog: a rolled-back JMS message
+     * goes back behind what is queued) is no longer recognised, and is sent again. Keep it above the deepest backlog
+     * the queue or topic may hold.
+     */
+    public ExampleSettings ledgerSize(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("The ledger size must be positive: " + n);
+        }
+        ledgerSize = n;
         return this;
     }
 

@@ -3,14 +3,18 @@ package io.camelgewe.examples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
+import io.camelgewe.examples.routes.CallbackRoutes;
 import io.camelgewe.examples.routes.FileRoutes;
 import io.camelgewe.examples.routes.JmsRoutes;
 import io.camelgewe.examples.routes.KafkaRoutes;
 import io.camelgewe.examples.routes.StatusRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -28,8 +32,8 @@ import org.springframework.core.io.ClassPathResource;
  * {@code --routes=java} (the default), {@code --routes=yaml} or {@code --routes=spring-xml} (or the environment
  * variable {@code GEWE_EXAMPLES_ROUTES}) picks the DSL of the JMS and file routes: the Java DSL classes, the YAML of
  * {@code routes/gewe-routes.yaml} (Camel Main), or the {@code <camelContext>} of {@code spring/camel-gewe-routes.xml}
- * (a Spring application context). The Kafka, seed and status routes are Java in all three. Other arguments go to
- * Camel Main (e.g. {@code -durationMaxSeconds 60}).
+ * (a Spring application context). The Kafka, callback, seed and status routes are Java in all three. Other arguments
+ * go to Camel Main (e.g. {@code -duration 60}).
  */
 public final class ExamplesMain {
 
@@ -42,7 +46,7 @@ public final class ExamplesMain {
     }
 
     /**
-     * Starts the application; it runs until stopped (Ctrl+C), or for {@code -durationMaxSeconds}.
+     * Starts the application; it runs until stopped (Ctrl+C), or for {@code -duration} seconds.
      *
      * @param args {@code --routes=java|yaml|spring-xml}, then Camel Main arguments
      */
@@ -66,6 +70,10 @@ public final class ExamplesMain {
         if ("spring-xml".equals(routes)) {
             GenericApplicationContext spring = springContext(infra);
             CamelContext camel = spring.getBean(CamelContext.class);
+            if (infra.callbackPort() > 0) {
+                // no Camel Main here to run camel.server.*: the same Vert.x server, started by hand
+                camel.addService(callbackServer(infra));
+            }
             for (RoutesBuilder rb : javaRoutes(infra, false)) {
                 camel.addRoutes(rb);
             }
@@ -97,21 +105,42 @@ public final class ExamplesMain {
      * @param yaml the JMS and file routes from {@link #YAML_ROUTES} instead of the Java DSL
      */
     public static Main camelMain(ExampleInfrastructure infra, boolean yaml) {
-        Main main = new Main();
-        main.setOverrideProperties(infra.properties());
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void beforeConfigure(BaseMainSupport m) {
-                infra.bindTo(m.getCamelContext());
-            }
-        });
-        for (RoutesBuilder rb : javaRoutes(infra, !yaml)) {
-            main.configure().addRoutesBuilder(rb);
-        }
+        Main main = camelMain(infra, new Properties(), javaRoutes(infra, !yaml));
         if (yaml) {
             main.configure().withRoutesIncludePattern(YAML_ROUTES);
         }
         return main;
+    }
+
+    /**
+     * A Camel Main with these routes, the infrastructure's beans and settings, and this instance's settings on top
+     * (e.g. {@link ExampleInfrastructure#callbackServer(int)}: another instance of the application, with its own
+     * HTTP port, in this JVM).
+     */
+    public static Main camelMain(ExampleInfrastructure infra, Properties instance, List<RoutesBuilder> routes) {
+        Main main = new Main();
+        Properties settings = new Properties();
+        settings.putAll(infra.properties());
+        settings.putAll(instance);
+        main.setOverrideProperties(settings);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void beforeConfigure(BaseMainSupport m) {
+                infra.bindTo(m.getCamelContext(), instance);
+            }
+        });
+        for (RoutesBuilder rb : routes) {
+            main.configure().addRoutesBuilder(rb);
+        }
+        return main;
+    }
+
+    /** The callbacks' HTTP server for a context without Camel Main: what camel.server.* would start. */
+    static VertxPlatformHttpServer callbackServer(ExampleInfrastructure infra) {
+        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
+        conf.setBindHost(infra.properties().getProperty("camel.server.host"));
+        conf.setBindPort(infra.callbackPort());
+        return new VertxPlatformHttpServer(conf);
     }
 
     /**
@@ -132,7 +161,7 @@ public final class ExamplesMain {
                 .loadRoutes(ResourceHelper.resolveMandatoryResource(context, YAML_ROUTES));
     }
 
-    /** The Java DSL routes: seed, status, Kafka (with Kafka), and JMS and file when asked. */
+    /** The Java DSL routes: seed, status, Kafka and callbacks (with Kafka), and JMS and file when asked. */
     static List<RoutesBuilder> javaRoutes(ExampleInfrastructure infra, boolean jmsAndFiles) {
         List<RoutesBuilder> list = new ArrayList<>();
         list.add(new SeedRoutes());
@@ -145,6 +174,7 @@ public final class ExamplesMain {
         }
         if (infra.kafkaBootstrapServers() != null) {
             list.add(new KafkaRoutes());
+            list.add(new CallbackRoutes());
         }
         return list;
     }

@@ -1,12 +1,17 @@
 package io.camelgewe.examples;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import io.camelgewe.examples.scenarios.FileScenarios;
 import io.camelgewe.examples.scenarios.JmsScenarios;
 import io.camelgewe.examples.scenarios.KafkaScenarios;
 import io.camelgewe.examples.scenarios.Poll;
+import io.camelgewe.examples.scenarios.TopicReader;
 import io.camelgewe.gewe.simulator.GeweSimulator;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.main.Main;
@@ -24,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The main job as the README's command runs it: Camel Main with every route, on the embedded simulator, Artemis,
  * Kafka and drop folder. One message goes in through each door (file, JMS, Kafka); the running count tells what was
- * sent and that nothing is left pending.
+ * sent and that nothing is left pending. The callback demo's text reaches gewe.callbacks, its image the media
+ * folder.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExamplesMainTest {
@@ -57,6 +63,9 @@ class ExamplesMainTest {
         assertTrue(banner.contains("queue gewe.sends at tcp://127.0.0.1:"), banner);
         assertTrue(banner.contains("topic gewe.sends at 127.0.0.1:"), banner);
         assertTrue(banner.contains("simulator at http://127.0.0.1:"), banner);
+        assertTrue(banner.contains("Callbacks: received on http://127.0.0.1:" + infra.callbackPort()
+                                   + "/gewe/callback (registered with the simulator)"), banner);
+        assertTrue(banner.contains("every message to topic gewe.callbacks"), banner);
     }
 
     @ParameterizedTest
@@ -65,6 +74,8 @@ class ExamplesMainTest {
         GeweSimulator sim = infra.simulator();
         sim.reset();
         long sentBefore = infra.counter().sent();
+        long demoTextsBefore = demoTexts();
+        long mediaBefore = mediaFiles();
         // each run its own consumer group: the next run need not wait for the last one's members to time out
         infra.properties().setProperty("gewe.examples.kafka.groupId", "examples-main-" + dsl);
         Main main = ExamplesMain.camelMain(infra, "yaml".equals(dsl));
@@ -93,8 +104,26 @@ class ExamplesMainTest {
                         .filter(r -> content.equals(r.field("content").asText())).count(), content);
             }
             assertTrue(infra.status().line().startsWith("GeWe sends: sent "), infra.status().line());
+
+            // the callback demo: the simulator pushed a text and an image to the URL the application registered
+            Poll.until(Duration.ofSeconds(30), () -> demoTexts() == demoTextsBefore + 1,
+                    "the demo text on gewe.callbacks");
+            Poll.until(Duration.ofSeconds(30), () -> mediaFiles() == mediaBefore + 1, "the demo image in media");
         } finally {
             main.stop();
+        }
+    }
+
+    private long demoTexts() {
+        return TopicReader.readAll(infra.kafkaBootstrapServers(), "gewe.callbacks").stream()
+                .filter(r -> r.value().contains("Hello from the callback demo")).count();
+    }
+
+    private long mediaFiles() {
+        try (Stream<Path> files = Files.list(root.resolve("drop").resolve("media"))) {
+            return files.filter(f -> !f.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

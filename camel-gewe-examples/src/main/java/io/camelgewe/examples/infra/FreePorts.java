@@ -5,14 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Free ports of the loopback interface, for the embedded brokers. */
-final class FreePorts {
+/** Free ports of the loopback interface, for the embedded brokers and the callbacks' HTTP server. */
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** A port of 127.0.0.1 that was free a moment ago. */
-    static int next() {
+    public static int next() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -16,16 +16,24 @@ import org.apache.camel.builder.RouteBuilder;
  * <li>GeWe may have sent it (UNKNOWN): the review queue, never retried automatically.</li>
  * </ul>
  * A message on the dead-letter or review queue carries the error in its properties {@code GeweError},
- * {@code GeweDelivery}, {@code GeweErrorType} and {@code GeweDeliveries}; the move happens in the consuming
- * transaction, so the message is never lost between the two queues. A message GeWe accepted, or may have (parked
- * for review), is recorded in the ledger ({@code jmsLedger}) before the commit: if the commit is lost and the message
- * comes back, it is not sent again.
+ * {@code GeweDelivery}, {@code GeweErrorType} and {@code GeweDeliveries}. Its copy there is committed before the
+ * consuming transaction commits, so the message is never lost between the two queues. The copy is not part of that
+ * transaction: after {@code gewe:} the route goes on on the thread that received GeWe's answer, which the listener's
+ * transaction is not bound to. So should the application die between the two commits, the message is on the other
+ * queue and also comes back to this one. A message GeWe accepted, or may have (parked for review), is recorded in the
+ * ledger ({@code jmsLedger}) before the commit: if the commit is lost and the message comes back, it is not sent
+ * again. A dead-lettered message that comes back is tried again (GeWe refused it, so it was not sent).
+ * <p>
+ * {@code gewe.examples.jms.consumers} (1) sets how many messages are taken from the queue at once, each in its own
+ * transaction; against a real GeWe the component's pacing still sends one message at a time per account, in the
+ * order they reached the component.
  */
 public class JmsRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
         from("jms:queue:{{gewe.examples.jms.queue}}?transacted=true&cacheLevelName=CACHE_CONSUMER"
+             + "&concurrentConsumers={{gewe.examples.jms.consumers}}"
              + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false")
                 .routeId("jms-sends")
                 .onException(Exception.class).onWhen(method("geweFailures", "redeliverable"))

@@ -20,15 +20,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
  * record GeWe accepted, or may have (parked for review), is recorded in the ledger ({@code kafkaLedger}), which lives
  * in a Kafka topic and so is shared by every instance of the group: after a rebalance or a crash before the offset commit, the instance that gets the
  * partition skips what another one sent.
- *
- * <h2>Incoming callbacks (to come)</h2>
- * The callback consumer ({@code from("gewe:callback")}) is being built beside this; when it lands, this class gets a
- * second route: callbacks published to {@code gewe.examples.kafka.callbacksTopic} keyed by {@code Appid}, after an
- * idempotent consumer keyed on {@code Appid + NewMsgId} with a {@code KafkaLedgerRepository} on its own topic (GeWe
- * pushes the same message more than once, sometimes hours apart, and to any instance behind the load balancer), and a
- * media route
- * that downloads an incoming image or file ({@code gewe:downloadImage}, {@code gewe:downloadFile}) and writes it under
- * {@code <dropDir>/media}. See the marked place below.
+ * <p>
+ * The other direction, GeWe's callbacks to Kafka (and their media to disk), is {@link CallbackRoutes}.
  */
 public class KafkaRoutes extends RouteBuilder {
 
@@ -74,10 +67,5 @@ public class KafkaRoutes extends RouteBuilder {
                         .log("Kafka ${header[kafka.PARTITION]}/${header[kafka.OFFSET]} (appId ${header.CamelGeweAppId}): "
                              + "sent: ${bodyAs(String)}")
                 .end();
-
-        // ---- CALLBACKS: the place for from("gewe:callback") once the callback consumer lands (see the class comment):
-        // callbacks -> idempotentConsumer(Appid + NewMsgId, KafkaLedgerRepository("gewe.callbacks.seen")) -> kafka
-        //   gewe.callbacks topic, keyed by Appid;
-        // image/file callbacks -> gewe:downloadImage / gewe:downloadFile -> file:<dropDir>/media.
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,6 +33,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * Camel's own {@code KafkaIdempotentRepository} does the same; this one exists because that one, in Camel 4.18, closes
  * its consumer while its poller thread may still be polling, and then leaves its producer open. Here the follower
  * thread is woken up and joined before anything is closed.
+ * <p>
+ * <b>When a key is written.</b> By default {@link #add} writes it: what the send ledger wants, whose keys are added
+ * once GeWe accepted a message. With {@code recordOnConfirm} (what the callback consumer's deduplication wants),
+ * {@link #add} only reserves the key in this instance (a repeat arriving meanwhile is refused), {@link #confirm} writes
+ * it once the route has handed the message on, and {@link #remove} (the route failed) releases it without writing
+ * anything. So a key is in the shared topic only for a message that was handed on: an instance that dies between
+ * accepting a push and handing it on leaves no key behind, and GeWe's next push of that message is routed again
+ * (at-least-once) instead of being dropped as a duplicate of a message nobody published.
  */
 public class KafkaLedgerRepository extends ServiceSupport implements IdempotentRepository {
 
@@ -40,7 +49,9 @@ public class KafkaLedgerRepository extends ServiceSupport implements IdempotentR
     private final String topic;
     private final String bootstrapServers;
     private final int maxKeys;
+    private final boolean recordOnConfirm;
     private final Set<String> keys;
+    private final Set<String> reserved = ConcurrentHashMap.newKeySet();
     private KafkaProducer<String, String> producer;
     private KafkaConsumer<String, String> consumer;
     private Thread follower;
@@ -50,9 +61,18 @@ public class KafkaLedgerRepository extends ServiceSupport implements IdempotentR
      * @param maxKeys the most keys kept in memory (the oldest are forgotten first)
      */
     public KafkaLedgerRepository(String topic, String bootstrapServers, int maxKeys) {
+        this(topic, bootstrapServers, maxKeys, false);
+    }
+
+    /**
+     * @param maxKeys         the most keys kept in memory (the oldest are forgotten first)
+     * @param recordOnConfirm write a key when it is confirmed rather than when it is added (see the class comment)
+     */
+    public KafkaLedgerRepository(String topic, String bootstrapServers, int maxKeys, boolean recordOnConfirm) {
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
         this.maxKeys = maxKeys;
+        this.recordOnConfirm = recordOnConfirm;
         this.keys = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
             private static final long serialVersionUID = 1L;
 
@@ -68,6 +88,9 @@ public class KafkaLedgerRepository extends ServiceSupport implements IdempotentR
         if (keys.contains(key)) {
             return false;
         }
+        if (recordOnConfirm) {
+            return reserved.add(key);
+        }
         write(key, "sent");
         keys.add(key);
         return true;
@@ -75,23 +98,33 @@ public class KafkaLedgerRepository extends ServiceSupport implements IdempotentR
 
     @Override
     public boolean contains(String key) {
-        return keys.contains(key);
+        return keys.contains(key) || reserved.contains(key);
     }
 
     @Override
     public boolean remove(String key) {
+        if (recordOnConfirm && reserved.remove(key)) {
+            // never written: nothing to take back from the topic
+            return true;
+        }
         write(key, null);
         return keys.remove(key);
     }
 
     @Override
     public boolean confirm(String key) {
+        if (recordOnConfirm && reserved.remove(key)) {
+            // known here at once, whether or not the write below succeeds: this instance drops GeWe's repeats
+            keys.add(key);
+            write(key, "seen");
+        }
         return true;
     }
 
     @Override
     public void clear() {
         keys.clear();
+        reserved.clear();
     }
 
     private void write(String key, String value) {
