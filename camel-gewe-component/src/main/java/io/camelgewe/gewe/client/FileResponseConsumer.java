@@ -42,9 +42,12 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FetchedFile
                                     + uri.getScheme() + "://" + uri.getHost() + uri.getPath());
         }
         contentType = type == null ? null : type.toString();
-        fileName = dispositionName(response.getFirstHeader("Content-Disposition"));
+        fileName = safeName(dispositionName(response.getFirstHeader("Content-Disposition")));
         if (fileName == null) {
-            fileName = GeweRequestBuilder.fileNameOf(uri.getPath());
+            fileName = safeName(GeweRequestBuilder.fileNameOf(uri.getRawPath()));
+        }
+        if (fileName == null) {
+            fileName = "gewe-download";
         }
         Files.createDirectories(directory);
         file = Files.createTempFile(directory, "gewe-", ".download");
@@ -94,6 +97,24 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FetchedFile
         }
     }
 
+    /**
+     * A name that is safe as a file name in the folder a route writes to ({@code to("file:inbox")} uses it as it is):
+     * only its last segment, never {@code .} or {@code ..}, no control characters. Null when nothing is left.
+     */
+    static String safeName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String last = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        StringBuilder sb = new StringBuilder(last.length());
+        for (int i = 0; i < last.length(); i++) {
+            char c = last.charAt(i);
+            sb.append(Character.isISOControl(c) || c == ':' ? '_' : c);
+        }
+        String safe = sb.toString().strip();
+        return safe.isEmpty() || safe.equals(".") || safe.equals("..") ? null : safe;
+    }
+
     /** The file name of a {@code Content-Disposition: attachment; filename="a.pdf"} header, or null. */
     static String dispositionName(Header header) {
         if (header == null) {
@@ -106,8 +127,6 @@ final class FileResponseConsumer extends AbstractBinResponseConsumer<FetchedFile
                 if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
                     name = name.substring(1, name.length() - 1);
                 }
-                // a name, never a path: the route may write it into a folder
-                name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
                 return name.isEmpty() ? null : name;
             }
         }
