@@ -41,6 +41,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "cdnRepository": target.setCdnRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "continueoniothread":
+        case "continueOnIoThread": target.setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconnections":
@@ -73,6 +75,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "token": target.setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "workerpool":
+        case "workerPool": target.setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
         default: return false;
         }
     }
@@ -98,6 +102,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "cdnRepository": return org.apache.camel.spi.StateRepository.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "continueoniothread":
+        case "continueOnIoThread": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconnections":
@@ -130,6 +136,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "token": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "workerpool":
+        case "workerPool": return java.util.concurrent.ExecutorService.class;
         default: return null;
         }
     }
@@ -156,6 +164,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "cdnRepository": return target.getCdnRepository();
         case "connecttimeout":
         case "connectTimeout": return target.getConnectTimeout();
+        case "continueoniothread":
+        case "continueOnIoThread": return target.isContinueOnIoThread();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconnections":
@@ -188,6 +198,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "token": return target.getToken();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "workerpool":
+        case "workerPool": return target.getWorkerPool();
         default: return null;
         }
     }

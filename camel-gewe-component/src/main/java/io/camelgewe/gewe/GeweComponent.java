@@ -3,6 +3,8 @@ package io.camelgewe.gewe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -122,7 +124,20 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
                             + "health check asks GeWe again (login/checkOnline).")
     private long accountHealthRefresh = 60_000;
 
+    @Metadata(label = "advanced", defaultValue = "false",
+              description = "Continue the route on HttpClient's I/O thread when GeWe answers, instead of handing the "
+                            + "exchange to the component's worker pool. It saves a thread hop per call, but then no step "
+                            + "after a gewe: call may block (a JMS or JDBC send, a file write): a blocked I/O thread "
+                            + "holds up every other call to GeWe.")
+    private boolean continueOnIoThread;
+
+    @Metadata(label = "advanced",
+              description = "The pool exchanges continue on after GeWe answers (unless continueOnIoThread); by default a "
+                            + "pool from the CamelContext's default thread pool profile, named GeweWorker.")
+    private ExecutorService workerPool;
+
     private final Object clientLock = new Object();
+    private ExecutorService ownWorkerPool;
     private final Map<String, GeweAccountHealthCheck> accountChecks = new java.util.concurrent.ConcurrentHashMap<>();
     private GewePacer pacer;
     private ScheduledExecutorService pacerThread;
@@ -204,6 +219,25 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
         });
     }
 
+    /**
+     * Where exchanges continue after GeWe answers: null to continue on the I/O thread, else the user's pool or the
+     * component's own, created on first use.
+     */
+    Executor worker() {
+        if (continueOnIoThread) {
+            return null;
+        }
+        if (workerPool != null) {
+            return workerPool;
+        }
+        synchronized (clientLock) {
+            if (ownWorkerPool == null) {
+                ownWorkerPool = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this, "GeweWorker");
+            }
+            return ownWorkerPool;
+        }
+    }
+
     /** The pacer every paced endpoint of this component shares; created on first use. */
     GewePacer pacer() {
         synchronized (clientLock) {
@@ -235,6 +269,10 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
             if (httpClient != null) {
                 httpClient.close();
                 httpClient = null;
+            }
+            if (ownWorkerPool != null) {
+                getCamelContext().getExecutorServiceManager().shutdown(ownWorkerPool);
+                ownWorkerPool = null;
             }
             if (cdnMemory != null && cdnRepository == null) {
                 // the default repository is ours; a user's bean is theirs to stop
@@ -338,6 +376,26 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
     /** Sets: the most exchanges that may wait for one account's sends (and as many for its downloads); one more fails at once with GewePacingException. */
     public void setPacingQueueCapacity(int pacingQueueCapacity) {
         this.pacingQueueCapacity = pacingQueueCapacity;
+    }
+
+    /** Whether exchanges continue on HttpClient's I/O thread. */
+    public boolean isContinueOnIoThread() {
+        return continueOnIoThread;
+    }
+
+    /** Sets whether exchanges continue on HttpClient's I/O thread (only when no later step blocks). */
+    public void setContinueOnIoThread(boolean continueOnIoThread) {
+        this.continueOnIoThread = continueOnIoThread;
+    }
+
+    /** The pool exchanges continue on after GeWe answers. */
+    public ExecutorService getWorkerPool() {
+        return workerPool;
+    }
+
+    /** Sets the pool exchanges continue on after GeWe answers. */
+    public void setWorkerPool(ExecutorService workerPool) {
+        this.workerPool = workerPool;
     }
 
     /** Whether a health check per account is registered. */

@@ -32,8 +32,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Calls one GeWe operation per exchange, asynchronously: the request is built and validated on the caller's thread,
- * sent without blocking, and the exchange is resumed on the HTTP client's I/O thread when GeWe answers. The callback
- * is completed exactly once on every path.
+ * sent without blocking, and the exchange is resumed when GeWe answers, on the component's worker pool (or on the HTTP
+ * client's I/O thread with continueOnIoThread). The callback is completed exactly once on every path.
  * <p>
  * Optional steps compose around the call without blocking: CDN reuse (a forward instead of a full media send), image
  * type fallback (downloadImage), and fetching the downloaded file.
@@ -54,6 +54,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     private Path fetchDirectory;
     private URI downloadBase;
     private GewePacer pacer;
+    private java.util.concurrent.Executor worker;
     private Call checkOnline;
     private volatile GeweAccountHealthCheck lastHealth;
 
@@ -90,6 +91,7 @@ public class GeweProducer extends DefaultAsyncProducer {
             this.downloadBase = endpoint.downloadBase();
         }
         this.client = endpoint.getComponent().httpClient();
+        this.worker = endpoint.getComponent().worker();
         GeweOperation online = GeweCatalog.get().find("login/checkOnline");
         this.checkOnline = new Call(online, endpoint.newRequestBuilder(online), endpoint.newReplyReader(online),
                 endpoint.operationUri(online));
@@ -113,7 +115,12 @@ public class GeweProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        result.whenComplete((r, e) -> complete(exchange, callback, r, e));
+        if (worker == null) {
+            result.whenComplete((r, e) -> complete(exchange, callback, r, e));
+        } else {
+            // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread
+            result.whenCompleteAsync((r, e) -> complete(exchange, callback, r, e), worker);
+        }
         return false;
     }
 

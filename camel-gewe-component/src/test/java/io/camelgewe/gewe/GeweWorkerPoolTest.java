@@ -1,0 +1,68 @@
+package io.camelgewe.gewe;
+
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * After GeWe answers, the route continues on the component's worker pool: steps that block (a JMS send, a database
+ * write) never hold HttpClient's I/O threads, so other calls to GeWe go on.
+ */
+class GeweWorkerPoolTest extends GeweTestSupport {
+
+    private final CountDownLatch release = new CountDownLatch(1);
+    private volatile String continuedOn;
+
+    @Override
+    protected RouteBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:slowAfter").to("gewe:postText")
+                        .process(e -> {
+                            continuedOn = Thread.currentThread().getName();
+                            // a step that blocks, as a send to a broker may
+                            release.await(30, TimeUnit.SECONDS);
+                        });
+                from("direct:other").to("gewe:postText");
+            }
+        };
+    }
+
+    @Test
+    void blockedStepsAfterACallDoNotHoldUpOtherCalls() throws Exception {
+        Future<?>[] blocked = new Future<?>[6];
+        for (int i = 0; i < blocked.length; i++) {
+            int n = i;
+            blocked[i] = template.asyncSendBody("direct:slowAfter", Map.of("toWxid", "wxid_" + n, "content", "m" + n));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (simulator.requests("postText").size() < blocked.length && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(blocked.length, simulator.requests("postText").size(), "GeWe answered every blocked exchange");
+        try {
+            // six exchanges are stuck after their call; HttpClient has two I/O threads: another call still completes
+            Exchange other = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                    () -> template.send("direct:other", e -> e.getMessage().setBody(Map.of("toWxid", "x", "content", "y"))));
+            assertNull(other.getException());
+            assertTrue(continuedOn != null && continuedOn.contains("GeweWorker"), "continued on " + continuedOn);
+            assertFalse(continuedOn.startsWith("gewe-http"), continuedOn);
+        } finally {
+            release.countDown();
+        }
+        for (Future<?> f : blocked) {
+            f.get(10, TimeUnit.SECONDS);
+        }
+    }
+}
