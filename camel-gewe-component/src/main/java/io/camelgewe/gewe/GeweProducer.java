@@ -26,7 +26,6 @@ import org.apache.camel.support.DefaultAsyncProducer;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
 
@@ -103,8 +102,11 @@ public class GeweProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Object> result;
+        GeweAccountHealthCheck health;
         try {
             Object[] values = call.builder.resolve(exchange);
+            Object appId = call.builder.value(values, "appId");
+            health = appId == null ? null : accountHealth(appId.toString());
             result = pacer == null ? calls(exchange, values) : paced(exchange, values);
             if (fetchDirectory != null) {
                 // the file comes from a storage host, not from GeWe: it does not hold the account's slot
@@ -116,27 +118,12 @@ public class GeweProducer extends DefaultAsyncProducer {
             return true;
         }
         if (worker == null) {
-            result.whenComplete((r, e) -> complete(exchange, callback, r, e));
+            result.whenComplete((r, e) -> complete(exchange, callback, r, e, health));
         } else {
             // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread
-            result.whenCompleteAsync((r, e) -> complete(exchange, callback, r, e), worker);
+            result.whenCompleteAsync((r, e) -> complete(exchange, callback, r, e, health), worker);
         }
         return false;
-    }
-
-    /** Tells the account's health check how a call went. */
-    private CompletableFuture<Object> observed(CompletableFuture<Object> calls, Object appId) {
-        GeweAccountHealthCheck health = appId == null ? null : accountHealth(appId.toString());
-        if (health == null) {
-            return calls;
-        }
-        return calls.whenComplete((r, e) -> {
-            if (e == null) {
-                health.succeeded();
-            } else {
-                health.failed(unwrap(e));
-            }
-        });
     }
 
     /** The GeWe calls of one exchange: the send (or its CDN forward) and the image type fallback. */
@@ -145,7 +132,7 @@ public class GeweProducer extends DefaultAsyncProducer {
         if (endpoint.getConfiguration().isTypeFallback()) {
             result = result.exceptionallyCompose(e -> otherImageTypes(exchange, values, e, 0));
         }
-        return observed(result, call.builder.value(values, "appId"));
+        return result;
     }
 
     /** The calls, started when the account's pacing slot comes; the slot is held until they are over. */
@@ -192,12 +179,24 @@ public class GeweProducer extends DefaultAsyncProducer {
         return check;
     }
 
-    private void complete(Exchange exchange, AsyncCallback callback, Object result, Throwable failure) {
+    /**
+     * Ends the exchange with the outcome, and tells the account's health check: a success means GeWe and the account
+     * worked; only GeWe's own refusals (not a file host's failure) say anything about the account.
+     */
+    private void complete(Exchange exchange, AsyncCallback callback, Object result, Throwable failure,
+                          GeweAccountHealthCheck health) {
         try {
             if (failure == null) {
                 apply(exchange, result);
+                if (health != null) {
+                    health.succeeded();
+                }
             } else {
-                exchange.setException(unwrap(failure));
+                Throwable cause = unwrap(failure);
+                exchange.setException(cause);
+                if (health != null) {
+                    health.failed(cause);
+                }
             }
         } catch (Throwable t) {
             exchange.setException(t);
@@ -206,17 +205,11 @@ public class GeweProducer extends DefaultAsyncProducer {
         }
     }
 
-    /**
-     * One HTTP call: the request is sent and GeWe's answer read into the operation's result. A request the client
-     * reports as not executed (a pooled connection the server had closed) is sent once more on a fresh connection:
-     * it provably never left, so this cannot send twice.
-     */
+    /** One HTTP call: the request is sent and GeWe's answer read into the operation's result. */
     private CompletableFuture<Object> send(Call target, Object[] values) {
         byte[] json = target.builder.write(values);
         GeweConfiguration cfg = endpoint.getConfiguration();
         return client.post(target.uri, json, tokenHeader, requestConfig)
-                .exceptionallyCompose(e -> unwrap(e) instanceof RequestNotExecutedException
-                        ? client.post(target.uri, json, tokenHeader, requestConfig) : CompletableFuture.failedFuture(e))
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw GeweHttpClient.failure(target.operation.qualifiedName(), unwrap(failure),

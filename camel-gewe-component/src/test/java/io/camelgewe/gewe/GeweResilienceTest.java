@@ -44,11 +44,14 @@ class GeweResilienceTest extends GeweTestSupport {
         return exchanges;
     }
 
-    /** Threads after one slow call: the HTTP client's and the simulator's own threads exist by then. */
-    private int warmThreads() {
-        simulator.setLatency(Duration.ofMillis(10));
-        template.send("gewe:postText", e -> e.getMessage().setBody(Map.of("toWxid", "x", "content", "warm")));
-        simulator.setLatency(Duration.ZERO);
+    /**
+     * Threads after a warm-up round like the one under test: the HTTP client's, the simulator's and the bounded worker
+     * pool's threads exist by then, so growth afterwards would be a leak.
+     */
+    private int warmThreads(String uri) throws Exception {
+        CountDownLatch warm = new CountDownLatch(50);
+        fire(uri, 50, warm);
+        assertTrue(warm.await(30, TimeUnit.SECONDS));
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
@@ -67,7 +70,8 @@ class GeweResilienceTest extends GeweTestSupport {
     @Test
     void gewesRestartMidRunLeavesNoExchangeHangingAndEveryOneAccountedFor() throws Exception {
         context.start();
-        int threadsBefore = warmThreads();
+        simulator.setLatency(Duration.ofMillis(50));
+        int threadsBefore = warmThreads("gewe:postText");
         simulator.setLatency(Duration.ofMillis(300));
         CountDownLatch done = new CountDownLatch(200);
         List<Exchange> exchanges = fire("gewe:postText?responseTimeout=5000&connectTimeout=1000", 200, done);
@@ -90,8 +94,8 @@ class GeweResilienceTest extends GeweTestSupport {
     @Test
     void answersSlowerThanTheTimeoutFailAsMaybeDeliveredAndReleaseTheirConnections() throws Exception {
         context.start();
-        int threadsBefore = warmThreads();
         simulator.setLatency(Duration.ofSeconds(8));
+        int threadsBefore = warmThreads("gewe:postText?responseTimeout=300");
         try {
             CountDownLatch done = new CountDownLatch(50);
             long t0 = System.nanoTime();

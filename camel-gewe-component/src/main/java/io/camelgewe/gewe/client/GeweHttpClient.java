@@ -111,14 +111,31 @@ public final class GeweHttpClient implements Closeable {
      * @param config      timeouts of this request
      */
     public CompletableFuture<SimpleHttpResponse> post(URI uri, byte[] json, Header tokenHeader, RequestConfig config) {
-        SimpleHttpRequest request = SimpleRequestBuilder.post(uri)
+        CompletableFuture<SimpleHttpResponse> future = new CompletableFuture<>();
+        client.execute(request(uri, json, tokenHeader, config), new Bridge<>(future) {
+            private boolean retried;
+
+            @Override
+            public void failed(Exception ex) {
+                // a request the client reports as not executed (a pooled connection the server or a proxy had closed)
+                // provably never left: it is sent once more on a fresh connection, which cannot send it twice
+                if (ex instanceof RequestNotExecutedException && !retried) {
+                    retried = true;
+                    client.execute(request(uri, json, tokenHeader, config), this);
+                } else {
+                    super.failed(ex);
+                }
+            }
+        });
+        return future;
+    }
+
+    private static SimpleHttpRequest request(URI uri, byte[] json, Header tokenHeader, RequestConfig config) {
+        return SimpleRequestBuilder.post(uri)
                 .setBody(json, ContentType.APPLICATION_JSON)
                 .setHeader(tokenHeader)
                 .setRequestConfig(config)
                 .build();
-        CompletableFuture<SimpleHttpResponse> future = new CompletableFuture<>();
-        client.execute(request, new Bridge<>(future));
-        return future;
     }
 
     /**
@@ -138,7 +155,7 @@ public final class GeweHttpClient implements Closeable {
     }
 
     /** Completes a future from the client's callback. */
-    private static final class Bridge<T> implements FutureCallback<T> {
+    private static class Bridge<T> implements FutureCallback<T> {
         private final CompletableFuture<T> future;
 
         Bridge(CompletableFuture<T> future) {

@@ -26,6 +26,7 @@ final class ComponentTarget implements Target {
     private final Endpoint endpoint;
     private final AsyncProducer producer;
     private final Object body;
+    private String name = "component";
 
     /**
      * @param baseUrl        where GeWe is
@@ -66,13 +67,22 @@ final class ComponentTarget implements Target {
         }, "gewe:postText", BODY);
     }
 
+    /** postText with the benchmark's body, pacing off, the route continuing on HttpClient's I/O thread. */
+    static ComponentTarget postTextOnIoThread(String baseUrl, String token, String appId, int maxConnections)
+            throws Exception {
+        ComponentTarget t = new ComponentTarget(baseUrl, token, appId, maxConnections,
+                g -> g.setContinueOnIoThread(true), "gewe:postText", BODY);
+        t.name = "component (continueOnIoThread)";
+        return t;
+    }
+
     CamelContext context() {
         return context;
     }
 
     @Override
     public String name() {
-        return "component";
+        return name;
     }
 
     @Override

@@ -217,6 +217,7 @@ public final class GeweBenchmarks {
             targets.add(ComponentTarget.postText(sim.baseUrl, sim.token, sim.appId, 200));
             targets.add(new RawAsyncTarget(postTextUri(), postTextJson, sim.token, 200));
             targets.add(new ClassicTarget(postTextUri(), postTextJson, sim.token, 200));
+            targets.add(ComponentTarget.postTextOnIoThread(sim.baseUrl, sim.token, sim.appId, 200));
             for (Target t : targets) {
                 ClosedLoop.Window w = loop.run(t, concurrency, driver, s.warmMillis(), s.measureMillis());
                 out.printf(Locale.ROOT, "[bench] c=%d warm-up %s: %s%n", concurrency, t.name(), brief(w));
@@ -225,11 +226,12 @@ public final class GeweBenchmarks {
             targets.forEach(t -> windows.add(new ArrayList<>()));
             List<Double> ratios = new ArrayList<>();
             List<Double> classicRatios = new ArrayList<>();
+            List<Double> ioRatios = new ArrayList<>();
             for (int r = 0; r < s.rounds(); r++) {
                 ClosedLoop.Window[] round = new ClosedLoop.Window[targets.size()];
                 // the component and the raw client back to back (alternating which goes first), so that both see
                 // the same machine; the classic client, for reference only, after them
-                int[] order = r % 2 == 0 ? new int[] { 0, 1, 2 } : new int[] { 1, 0, 2 };
+                int[] order = r % 2 == 0 ? new int[] { 0, 1, 3, 2 } : new int[] { 3, 1, 0, 2 };
                 for (int i : order) {
                     round[i] = loop.run(targets.get(i), concurrency, driver, s.settleMillis(), s.measureMillis());
                     windows.get(i).add(round[i]);
@@ -239,10 +241,12 @@ public final class GeweBenchmarks {
                 }
                 ratios.add(round[0].perSecond() / round[1].perSecond());
                 classicRatios.add(round[0].perSecond() / round[2].perSecond());
+                ioRatios.add(round[3].perSecond() / round[1].perSecond());
             }
             ClosedLoop.Window c = medianWindow(windows.get(0));
             ClosedLoop.Window raw = medianWindow(windows.get(1));
             ClosedLoop.Window classic = medianWindow(windows.get(2));
+            ClosedLoop.Window io = medianWindow(windows.get(3));
             if (concurrency == 64) {
                 c64 = new ClosedLoop.Window[] { c, raw };
             }
@@ -252,6 +256,13 @@ public final class GeweBenchmarks {
             report.add(p + "throughput", num(c.perSecond()) + " req/s", num(raw.perSecond()) + " req/s (raw async)",
                     String.format(Locale.ROOT, "%.1f%% of raw (target ≥ 90%%): %s%s; per-round ratios %s", ratio * 100,
                             ratio >= 0.9 ? "met" : "NOT met", errs, percents(ratios)));
+            double ioRatio = median(ioRatios);
+            report.add(p + "throughput, continueOnIoThread", num(io.perSecond()) + " req/s, p50 / p99 "
+                                                              + micros(io.p50Micros()) + " / " + micros(io.p99Micros()),
+                    num(raw.perSecond()) + " req/s (raw async)",
+                    String.format(Locale.ROOT, "%.1f%% of raw (target ≥ 90%%): %s; per-round ratios %s; CPU %.1f µs/req",
+                            ioRatio * 100, ioRatio >= 0.9 ? "met" : "NOT met", percents(ioRatios),
+                            io.cpuMicrosPerRequest()));
             report.add(p + "latency p50 / p99", micros(c.p50Micros()) + " / " + micros(c.p99Micros()),
                     micros(raw.p50Micros()) + " / " + micros(raw.p99Micros()),
                     String.format(Locale.ROOT, "%s / %s", signed(micros(c.p50Micros() - raw.p50Micros())),
