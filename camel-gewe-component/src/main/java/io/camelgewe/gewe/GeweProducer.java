@@ -169,8 +169,11 @@ public class GeweProducer extends DefaultAsyncProducer {
 
     /** The health check of an account; the last one used is kept, as most endpoints drive one account. */
     private GeweAccountHealthCheck accountHealth(String appId) {
+        if (appId == null) {
+            return null;
+        }
         GeweAccountHealthCheck last = lastHealth;
-        if (appId == null || last != null && last.getAppId().equals(appId)) {
+        if (last != null && last.getAppId().equals(appId)) {
             return last;
         }
         GeweAccountHealthCheck check = endpoint.getComponent().accountHealth(appId,
