@@ -107,7 +107,7 @@ public class GeweProducer extends DefaultAsyncProducer {
             Object[] values = call.builder.resolve(exchange);
             Object appId = call.builder.value(values, "appId");
             health = appId == null ? null : accountHealth(appId.toString());
-            result = pacer == null ? calls(exchange, values) : paced(exchange, values);
+            result = pacer == null ? calls(exchange, values) : paced(exchange, values, String.valueOf(appId));
             if (fetchDirectory != null) {
                 // the file comes from a storage host, not from GeWe: it does not hold the account's slot
                 result = result.thenCompose(r -> fetch(exchange, r));
@@ -136,8 +136,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     }
 
     /** The calls, started when the account's pacing slot comes; the slot is held until they are over. */
-    private CompletableFuture<Object> paced(Exchange exchange, Object[] values) {
-        String appId = String.valueOf(call.builder.value(values, "appId"));
+    private CompletableFuture<Object> paced(Exchange exchange, Object[] values, String appId) {
         Object to = call.builder.value(values, "toWxid");
         GewePacer.Lane lane = operation.isDownload() ? GewePacer.Lane.DOWNLOAD
                 : to != null && to.toString().endsWith("@chatroom") ? GewePacer.Lane.GROUP : GewePacer.Lane.PERSON;

@@ -121,15 +121,6 @@ public final class GeweRequestBuilder {
     }
 
     /**
-     * Builds the JSON request for the exchange's message.
-     *
-     * @throws GeweValidationException naming every missing or malformed field
-     */
-    public byte[] build(Exchange exchange) {
-        return write(resolve(exchange));
-    }
-
-    /**
      * The value of each field of the operation for the exchange's message, in {@link GeweOperation#fields()} order,
      * already in its JSON type.
      *
