@@ -10,7 +10,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Routes under test talk real HTTP to one {@link GeweSimulator} per test class; the component is configured with
@@ -37,8 +36,13 @@ public abstract class GeweTestSupport extends CamelTestSupport {
         }
     }
 
-    @BeforeEach
-    void resetSimulator() {
+    /**
+     * Runs before the CamelContext is created and started: Camel's test extension starts the context before any
+     * {@code @BeforeEach} method, so a reset there could erase what a route sent while starting (setCallback).
+     */
+    @Override
+    protected void doPreSetup() throws Exception {
+        super.doPreSetup();
         simulator.clearFaults();
         simulator.clearRequests();
         simulator.resetCounters();
