@@ -117,7 +117,9 @@ public class GeweProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        if (worker == null) {
+        if (worker == null || exchange.isTransacted()) {
+            // a transacted exchange is routed synchronously by Camel: its own thread waits for this callback and goes on
+            // with the route itself, so a hop to a worker would only add a wake-up
             result.whenComplete((r, e) -> complete(exchange, callback, r, e, health));
         } else {
             // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread

@@ -3,6 +3,7 @@ package io.camelgewe.gewe;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
@@ -35,8 +36,27 @@ class GeweWorkerPoolTest extends GeweTestSupport {
                             release.await(30, TimeUnit.SECONDS);
                         });
                 from("direct:other").to("gewe:postText");
+                // as a transacted() route marks its exchanges (without a transaction manager in this module)
+                from("direct:transacted").process(e -> e.getExchangeExtension().setTransacted(true))
+                        .to("gewe:postText")
+                        .process(e -> continuedOn = Thread.currentThread().getName());
             }
         };
+    }
+
+    @Test
+    void aTransactedExchangeNeedsNoWorker() throws Exception {
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) context.getComponent("gewe", GeweComponent.class).worker();
+        template.sendBody("direct:other", Map.of("toWxid", "x", "content", "plain"));
+        long handedOff = pool.getTaskCount();
+        assertEquals(1, handedOff, "a plain exchange continues on the worker pool");
+
+        Exchange tx = template.send("direct:transacted",
+                e -> e.getMessage().setBody(Map.of("toWxid", "x", "content", "in a transaction")));
+        assertNull(tx.getException());
+        // Camel routes a transacted exchange on its own thread, which waits for the call and then goes on itself
+        assertEquals(Thread.currentThread().getName(), continuedOn);
+        assertEquals(handedOff, pool.getTaskCount(), "the transacted exchange was handed to a worker for nothing");
     }
 
     @Test
