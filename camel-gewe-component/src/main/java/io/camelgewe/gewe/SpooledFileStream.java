@@ -1,5 +1,6 @@
 package io.camelgewe.gewe;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.StreamCache;
+import org.apache.camel.WrappedFile;
 
 /**
  * The body of a fetched download: a stream over its spooled copy on disk.
@@ -18,8 +20,11 @@ import org.apache.camel.StreamCache;
  * It is a {@link StreamCache} so that Camel's stream caching never copies it into memory, and so that it can be read
  * again (redelivery, multicast). The spooled file is deleted when the exchange completes, not when the stream is
  * closed: a later step may read it again.
+ * <p>
+ * It is also a {@link WrappedFile} of the spooled file: camel-file then writes it with a file-to-file copy (done by the
+ * kernel) instead of reading it through the JVM, which for a large download costs more than the download itself.
  */
-final class SpooledFileStream extends InputStream implements StreamCache {
+final class SpooledFileStream extends InputStream implements StreamCache, WrappedFile<File> {
 
     private final Path path;
     private final long length;
@@ -97,6 +102,23 @@ final class SpooledFileStream extends InputStream implements StreamCache {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** The spooled file; it is deleted when the exchange completes, so a step that keeps it must copy it. */
+    @Override
+    public File getFile() {
+        return path.toFile();
+    }
+
+    /** This stream: what a step that does not know about files reads. */
+    @Override
+    public Object getBody() {
+        return this;
+    }
+
+    @Override
+    public long getFileLength() {
+        return length;
     }
 
     /** Deletes a spooled file, if it is still there. */

@@ -1,12 +1,19 @@
 package io.camelgewe.gewe;
 
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import io.camelgewe.gewe.simulator.Fault;
 import org.apache.camel.Exchange;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +29,9 @@ class GeweMediaTest extends GeweTestSupport {
     private static final String VIDEO_XML = "<?xml version=\"1.0\"?><msg><videomsg aeskey=\"k\" length=\"9\" /></msg>";
     private static final String IMAGE_XML = "<?xml version=\"1.0\"?><msg><img aeskey=\"k\" length=\"9\" /></msg>";
 
+    private volatile String streamDigest;
+    private volatile WrappedFile<?> spooled;
+
     @TempDir
     static Path inbox;
     @TempDir
@@ -34,6 +44,15 @@ class GeweMediaTest extends GeweTestSupport {
             public void configure() {
                 from("direct:video").to("gewe:downloadVideo?fetch=true&fetchDirectory=" + spool)
                         .to("file:" + inbox);
+                // camel-file copies a WrappedFile body file to file; a step that reads the stream sees the same bytes
+                from("direct:videoAsFile").to("gewe:downloadVideo?fetch=true&fetchDirectory=" + spool)
+                        .process(e -> {
+                            Object body = e.getMessage().getBody();
+                            spooled = assertInstanceOf(WrappedFile.class, body);
+                            assertEquals(Files.size(((File) spooled.getFile()).toPath()), spooled.getFileLength());
+                            streamDigest = sha256(e.getMessage().getBody(InputStream.class));
+                        })
+                        .to("file:" + inbox + "/as-file");
                 from("direct:image").to("gewe:downloadImage");
                 from("direct:imageFallback").to("gewe:downloadImage?typeFallback=true");
                 from("direct:postImage").to("gewe:postImage?cdnReuse=true");
@@ -55,6 +74,25 @@ class GeweMediaTest extends GeweTestSupport {
         try (Stream<Path> left = Files.list(spool)) {
             assertEquals(0, left.count(), "the spooled copy is deleted when the exchange completes");
         }
+    }
+
+    @Test
+    void theFetchedBodyIsAlsoTheSpooledFileWhichCamelFileCopiesWithTheSameBytesAsTheStream() throws Exception {
+        simulator.setDownloadSize(1024 * 1024 + 5);
+        Exchange out = template.send("direct:videoAsFile", e -> e.getMessage().setBody(VIDEO_XML));
+        assertNull(out.getException());
+        assertEquals(1024L * 1024 + 5, spooled.getFileLength());
+        Path written = inbox.resolve("as-file").resolve(out.getMessage().getHeader(Exchange.FILE_NAME, String.class));
+        assertEquals(1024L * 1024 + 5, Files.size(written));
+        try (InputStream in = Files.newInputStream(written)) {
+            assertEquals(streamDigest, sha256(in));
+        }
+    }
+
+    private static String sha256(InputStream in) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     @Test
