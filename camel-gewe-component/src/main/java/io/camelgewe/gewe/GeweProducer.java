@@ -28,6 +28,8 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Calls one GeWe operation per exchange, asynchronously: the request is built and validated on the caller's thread,
@@ -38,6 +40,8 @@ import org.apache.hc.core5.util.Timeout;
  * type fallback (downloadImage), and fetching the downloaded file.
  */
 public class GeweProducer extends DefaultAsyncProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeweProducer.class);
 
     /** The header GeWe reads its token from. */
     static final String TOKEN_HEADER = "X-GEWE-TOKEN";
@@ -205,7 +209,23 @@ public class GeweProducer extends DefaultAsyncProducer {
         } catch (Throwable t) {
             exchange.setException(t);
         } finally {
+            resume(exchange, callback);
+        }
+    }
+
+    /**
+     * Goes on with the route. Camel turns what a later step throws into the exchange's exception, but not an
+     * {@link Error} (an AssertionError, a NoClassDefFoundError...): on this thread nobody would see it, as the
+     * CompletableFuture that runs us swallows it, and the exchange would hang without a word. Camel cannot complete
+     * the exchange from here either (the steps before the error already ran), so it is said loudly.
+     */
+    private void resume(Exchange exchange, AsyncCallback callback) {
+        try {
             callback.done(false);
+        } catch (Throwable t) {
+            LOG.error("Exchange {} (route {}): a step after {} threw {} on thread {}; Camel does not handle it and the "
+                      + "exchange cannot complete", exchange.getExchangeId(), exchange.getFromRouteId(),
+                    operation.qualifiedName(), t, Thread.currentThread().getName(), t);
         }
     }
 

@@ -1,10 +1,6 @@
 package io.camelgewe.gewe;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,13 +67,5 @@ class GeweCallbackRegistrationTest extends GeweCallbackTestSupport {
         assertEquals("http://h/cb?secret=given", GeweCallbackRegistration.withSecret("http://h/cb?secret=given", "other"));
         assertEquals("http://h/cb?a=1&secret=x%26y", GeweCallbackRegistration.withSecret("http://h/cb?a=1", "x&y"));
         assertFalse(GeweCallbackRegistration.withSecret("http://h/cb", null).contains("secret"));
-    }
-
-    private static String testLog() {
-        try {
-            return Files.readString(Path.of("target/test.log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

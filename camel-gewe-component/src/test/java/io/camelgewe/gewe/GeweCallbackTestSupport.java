@@ -9,8 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camelgewe.gewe.callback.GeweCallback;
@@ -116,15 +114,6 @@ public abstract class GeweCallbackTestSupport extends GeweTestSupport {
     /** The i-th exchange the mock received. */
     protected static Exchange exchangeOf(MockEndpoint mock, int i) {
         return mock.getReceivedExchanges().get(i);
-    }
-
-    /** Waits until the condition holds, polling, at most the given time. */
-    protected static void await(Duration atMost, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
-            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-        }
     }
 
     /** JSON text of a tree, for tests that build bodies. */

@@ -1,6 +1,13 @@
 package io.camelgewe.gewe;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camelgewe.gewe.client.GeweJson;
@@ -10,6 +17,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Routes under test talk real HTTP to one {@link GeweSimulator} per test class; the component is configured with
@@ -69,6 +78,24 @@ public abstract class GeweTestSupport extends CamelTestSupport {
     /** The bodies the simulator received for an operation, as JSON trees. */
     protected static List<JsonNode> bodiesSentTo(String operation) {
         return simulator.requests(operation).stream().map(RecordedRequest::json).toList();
+    }
+
+    /** Waits until the condition holds, polling, at most the given time. */
+    protected static void await(Duration atMost, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + what);
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+    }
+
+    /** The suite's log so far (everything at DEBUG: see log4j2-test.properties). */
+    protected static String testLog() {
+        try {
+            return Files.readString(Path.of("target/test.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Parses JSON text, for comparing with what the simulator received. */

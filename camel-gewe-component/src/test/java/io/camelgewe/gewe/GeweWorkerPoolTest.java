@@ -36,6 +36,10 @@ class GeweWorkerPoolTest extends GeweTestSupport {
                             release.await(30, TimeUnit.SECONDS);
                         });
                 from("direct:other").to("gewe:postText");
+                from("direct:error").routeId("stepThrowsAnError").to("gewe:postText")
+                        .process(e -> {
+                            throw new AssertionError("a step that throws an Error");
+                        });
                 // as a transacted() route marks its exchanges (without a transaction manager in this module)
                 from("direct:transacted").process(e -> e.getExchangeExtension().setTransacted(true))
                         .to("gewe:postText")
@@ -57,6 +61,16 @@ class GeweWorkerPoolTest extends GeweTestSupport {
         // Camel routes a transacted exchange on its own thread, which waits for the call and then goes on itself
         assertEquals(Thread.currentThread().getName(), continuedOn);
         assertEquals(handedOff, pool.getTaskCount(), "the transacted exchange was handed to a worker for nothing");
+    }
+
+    @Test
+    void anErrorThrownByALaterStepIsLoggedNotSwallowed() throws Exception {
+        // the exchange cannot complete (Camel handles Exceptions, not Errors): do not wait for it when stopping
+        context.getShutdownStrategy().setTimeout(1);
+        template.asyncSendBody("direct:error", Map.of("toWxid", "x", "content", "y"));
+        String expected = "(route stepThrowsAnError): a step after message/postText threw java.lang.AssertionError: "
+                          + "a step that throws an Error on thread ";
+        await(java.time.Duration.ofSeconds(10), () -> testLog().contains(expected), "the ERROR line: " + expected);
     }
 
     @Test
