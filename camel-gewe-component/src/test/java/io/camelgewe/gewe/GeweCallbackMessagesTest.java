@@ -90,6 +90,7 @@ class GeweCallbackMessagesTest extends GeweCallbackTestSupport {
             "group-invite,        AddMsg,      49,      wxid_phyyedw9xap22,   -",
             "removed-from-group,  AddMsg,      10000,   -,                    39238473509@chatroom",
             "member-removed,      AddMsg,      10002,   -,                    34757816141@chatroom",
+            "group-invite-sent,   AddMsg,      10002,   -,                    53302137416@chatroom",
             "group-dissolved,     AddMsg,      10002,   -,                    39238473509@chatroom",
             "group-renamed,       AddMsg,      10000,   -,                    34757816141@chatroom",
             "group-new-owner,     AddMsg,      10000,   -,                    34757816141@chatroom",
@@ -127,6 +128,31 @@ class GeweCallbackMessagesTest extends GeweCallbackTestSupport {
 
     private static String textOrNull(JsonNode node) {
         return node.isMissingNode() ? null : node.asText();
+    }
+
+    @Test
+    void theMacProtocolsInvitationNoticeIsReadAsAGroupNotice() throws Exception {
+        GeweCallback cb = receive("mac-member-invited");
+        Map<String, Object> headers = exchangeOf(routed(), 0).getMessage().getHeaders();
+        assertEquals("AddMsg", cb.getTypeName());
+        assertEquals(GeweMsgTypes.SYSTEM_TEXT, cb.getMsgType());
+        assertEquals("4186dc7a-57ad-4a19-b737-08d93b41b273", headers.get(GeweConstants.APP_ID));
+        assertEquals("wxid_yccwpfh1qif322", cb.getWxid());
+        assertEquals("53502137416@chatroom", headers.get(GeweConstants.CHATROOM_ID));
+        assertEquals("53502137416@chatroom", headers.get(GeweConstants.FROM_WXID));
+        assertNull(headers.get(GeweConstants.SENDER_WXID), "a notice of the group, sent by nobody");
+        assertEquals(7140416899694895696L, headers.get(GeweConstants.NEW_MSG_ID));
+        assertEquals(1237490653L, headers.get(GeweConstants.MSG_ID));
+        assertEquals(1762336266L, cb.getCreateTime());
+        assertEquals("\"阿登\"邀请\"就叫chéng yǔ chén\"加入了群聊", exchangeOf(routed(), 0).getMessage().getBody(String.class));
+        // the Mac protocol's own code stays in the JSON
+        assertEquals(1, context.getTypeConverter().convertTo(JsonNode.class, cb).get("messageType").asInt());
+
+        // GeWe's re-push of it is a duplicate like any other
+        assertEquals(200, post(fixture("mac-member-invited")).statusCode());
+        assertEquals(400, post("{\"wcId\":\"wxid_a\",\"data\":{\"content\":\"no id\"}}").statusCode());
+        routed().assertIsSatisfied();
+        assertEquals(1, routed().getReceivedCounter());
     }
 
     @Test

@@ -70,6 +70,9 @@ public final class GeweCallbackReader {
         if (field(root, "testMsg") != null) {
             return new Ping();
         }
+        if (field(root, "wcId") != null && field(root, "TypeName") == null) {
+            return readMacPush(root);
+        }
         JsonNode typeNode = field(root, "TypeName");
         String typeName = typeNode != null && typeNode.isTextual() ? typeNode.asText() : null;
         if (typeName == null || typeName.isBlank()) {
@@ -103,6 +106,37 @@ public final class GeweCallbackReader {
         if (SafeXml.declaresDtd(f.msgSource) || carriesXml(f.msgType) && SafeXml.declaresDtd(f.content)) {
             // WeChat never sends a DTD: one in a message's XML is an attack (XXE, entity expansion)
             return new Refused("the message's XML declares a DOCTYPE or an ENTITY");
+        }
+        return new Received(new GeweCallback(f));
+    }
+
+    /**
+     * The other shape the callback reference shows, pushed for accounts on GeWe's Mac protocol (its group-member
+     * invitation notice): {@code {"wcId", "account", "messageType", "data": {"wId", "fromUser", "toUser", "fromGroup",
+     * "content", "newMsgId", "msgId", "timestamp"...}}}. It is read into the same model as the notice the iPad protocol
+     * pushes for the same event, an {@code AddMsg} of {@link GeweMsgTypes#SYSTEM_TEXT} from the group, so that routes,
+     * filters and deduplication treat both alike; {@code wId} is the device, which the other shape calls Appid. Its
+     * own {@code messageType} code, which the reference does not explain, stays in the JSON.
+     */
+    private static Result readMacPush(JsonNode root) {
+        JsonNode data = field(root, "data");
+        if (data == null || !data.isObject()) {
+            return new Refused("the Mac-protocol push has no data object");
+        }
+        GeweCallback.Fields f = new GeweCallback.Fields();
+        f.json = root;
+        f.typeName = GeweMsgTypes.ADD_MSG;
+        f.appId = text(field(data, "wId"));
+        f.wxid = text(field(root, "wcId"));
+        f.msgType = GeweMsgTypes.SYSTEM_TEXT;
+        f.fromWxid = text(field(data, "fromGroup")) != null ? text(field(data, "fromGroup")) : text(field(data, "fromUser"));
+        f.toWxid = text(field(data, "toUser"));
+        f.content = text(field(data, "content"));
+        f.newMsgId = exactLong(field(data, "newMsgId"));
+        f.msgId = exactLong(field(data, "msgId"));
+        f.createTime = exactLong(field(data, "timestamp"));
+        if (f.newMsgId == null) {
+            return new Refused("the Mac-protocol push has no newMsgId");
         }
         return new Received(new GeweCallback(f));
     }
