@@ -129,7 +129,8 @@ public final class GeweCallbackReader {
         f.appId = text(field(data, "wId"));
         f.wxid = text(field(root, "wcId"));
         f.msgType = GeweMsgTypes.SYSTEM_TEXT;
-        f.fromWxid = text(field(data, "fromGroup")) != null ? text(field(data, "fromGroup")) : text(field(data, "fromUser"));
+        String group = text(field(data, "fromGroup"));
+        f.fromWxid = group != null ? group : text(field(data, "fromUser"));
         f.toWxid = text(field(data, "toUser"));
         f.content = text(field(data, "content"));
         f.newMsgId = exactLong(field(data, "newMsgId"));
