@@ -37,9 +37,6 @@ import org.apache.camel.support.DefaultEndpoint;
              category = { Category.CHAT, Category.API }, headersClass = GeweConstants.class, lenientProperties = true)
 public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-    /** The media sends whose CDN copy can be forwarded, and the forward that does it. */
-    private static final Map<String, String> CDN_FORWARDS = Map.of("message/postImage", "forwardImage",
-            "message/postVideo", "forwardVideo");
 
     /** Options that configure the connection even where the operation has a field of that name. */
     private static final Set<String> CONNECTION_OPTIONS = Set.of("token", "appId");
@@ -95,7 +92,7 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (configuration.isTypeFallback() && !"message/downloadImage".equals(operation.qualifiedName())) {
             problems.add("typeFallback is for downloadImage only");
         }
-        if (configuration.isCdnReuse() && !CDN_FORWARDS.containsKey(operation.qualifiedName())) {
+        if (configuration.isCdnReuse() && operation.cdnForward() == null) {
             problems.add("cdnReuse is for postImage and postVideo only");
         }
         if (!problems.isEmpty()) {
@@ -189,7 +186,7 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
 
     /** The forward that resends this media operation's CDN copy: forwardImage for postImage, forwardVideo for postVideo. */
     GeweOperation cdnForwardOperation() {
-        return GeweCatalog.get().find("message/" + CDN_FORWARDS.get(operation.qualifiedName()));
+        return GeweCatalog.get().find(operation.cdnForward());
     }
 
     /** The folder fetched downloads are spooled to. */

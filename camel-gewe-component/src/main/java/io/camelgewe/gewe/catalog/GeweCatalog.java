@@ -67,8 +67,8 @@ public final class GeweCatalog {
      */
     private static final Map<String, Overlay> OVERLAYS = Map.ofEntries(
             overlay("message/postText", PostText.class, SendResult.class, "content"),
-            overlay("message/postImage", PostImage.class, ImageSendResult.class, "imgUrl"),
-            overlay("message/postVideo", PostVideo.class, VideoSendResult.class, "videoUrl"),
+            mediaSend("message/postImage", PostImage.class, ImageSendResult.class, "imgUrl", "message/forwardImage"),
+            mediaSend("message/postVideo", PostVideo.class, VideoSendResult.class, "videoUrl", "message/forwardVideo"),
             overlay("message/postVoice", PostVoice.class, SendResult.class, "voiceUrl"),
             overlay("message/postFile", PostFile.class, SendResult.class, "fileUrl", "fileName"),
             overlay("message/postLink", PostLink.class, SendResult.class, "linkUrl"),
@@ -98,9 +98,10 @@ public final class GeweCatalog {
     /**
      * @param fileNameField a field that, when nothing gives it, takes the file name at the end of the main field's URL
      *                      (postFile's fileName from fileUrl)
+     * @param cdnForward    the forward that sends a media send's CDN copy again (see GeweOperation#cdnForward)
      */
     private record Overlay(Class<? extends GeweRequest> requestType, Class<?> resultType, String mainField,
-                           String fileNameField) {
+                           String fileNameField, String cdnForward) {
     }
 
     private static Map.Entry<String, Overlay> overlay(String operation, Class<? extends GeweRequest> requestType,
@@ -110,7 +111,12 @@ public final class GeweCatalog {
 
     private static Map.Entry<String, Overlay> overlay(String operation, Class<? extends GeweRequest> requestType,
                                                       Class<?> resultType, String mainField, String fileNameField) {
-        return Map.entry(operation, new Overlay(requestType, resultType, mainField, fileNameField));
+        return Map.entry(operation, new Overlay(requestType, resultType, mainField, fileNameField, null));
+    }
+
+    private static Map.Entry<String, Overlay> mediaSend(String operation, Class<? extends GeweRequest> requestType,
+                                                        Class<?> resultType, String mainField, String cdnForward) {
+        return Map.entry(operation, new Overlay(requestType, resultType, mainField, null, cdnForward));
     }
 
     private static final class Holder {
@@ -231,8 +237,10 @@ public final class GeweCatalog {
             fields.add(GeweField.of(f.path("name").asText(), type, f.path("required").asBoolean(), defaultValue,
                     f.path("description").asText(null)));
         }
-        Overlay overlay = OVERLAYS.getOrDefault(qualified, new Overlay(GeweRequest.class, JsonNode.class, null, null));
+        Overlay overlay = OVERLAYS.getOrDefault(qualified,
+                new Overlay(GeweRequest.class, JsonNode.class, null, null, null));
         return new GeweOperation(module, action, row.path("summary").asText(), row.path("doc").asText(), fields,
-                overlay.mainField(), overlay.fileNameField(), overlay.requestType(), overlay.resultType());
+                overlay.mainField(), overlay.fileNameField(), overlay.requestType(), overlay.resultType(),
+                overlay.cdnForward());
     }
 }

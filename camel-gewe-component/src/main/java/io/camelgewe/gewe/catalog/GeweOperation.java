@@ -22,10 +22,11 @@ public final class GeweOperation {
     private final String fileNameField;
     private final Class<? extends GeweRequest> requestType;
     private final Class<?> resultType;
+    private final String cdnForward;
 
     GeweOperation(String module, String action, String summary, String doc, List<GeweField> fields,
                   String mainField, String fileNameField, Class<? extends GeweRequest> requestType,
-                  Class<?> resultType) {
+                  Class<?> resultType, String cdnForward) {
         this.module = module;
         this.action = action;
         this.summary = summary;
@@ -40,6 +41,7 @@ public final class GeweOperation {
         this.fileNameField = fileNameField;
         this.requestType = requestType;
         this.resultType = resultType;
+        this.cdnForward = cdnForward;
     }
 
     /** GeWe's module ({@code message}). */
@@ -106,6 +108,14 @@ public final class GeweOperation {
     /** The type the body becomes after a successful call. */
     public Class<?> resultType() {
         return resultType;
+    }
+
+    /**
+     * The operation that sends this media send's CDN copy again without a new upload ({@code message/forwardImage}
+     * for postImage, {@code message/forwardVideo} for postVideo), or null: the operations cdnReuse works on.
+     */
+    public String cdnForward() {
+        return cdnForward;
     }
 
     /** Whether this operation sends a message to a WeChat user or group. */
