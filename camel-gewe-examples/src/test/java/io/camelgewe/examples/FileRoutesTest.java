@@ -1,50 +1,23 @@
 package io.camelgewe.examples;
 
-import java.nio.file.Path;
-
 import io.camelgewe.examples.routes.FileRoutes;
 import io.camelgewe.examples.scenarios.FileScenarios;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Java DSL file route against the simulator and a real drop folder. */
-class FileRoutesTest {
+class FileRoutesTest extends ExampleRoutesTestSupport {
 
-    @TempDir
-    static Path root;
-    static ExampleInfrastructure infra;
-    static CamelContext context;
-    static FileScenarios scenarios;
+    private FileScenarios scenarios;
 
-    @BeforeAll
-    static void start() throws Exception {
-        infra = ExampleInfrastructure.start(ExampleSettings.embedded(root).withoutJms().withoutKafka()
-                .toWxid(FileScenarios.DEFAULT_WXID));
-        context = new DefaultCamelContext();
-        infra.bindTo(context);
-        context.addRoutes(new FileRoutes());
-        context.start();
+    @Override
+    protected ExampleSettings settings(ExampleSettings embedded) {
+        return embedded.withoutJms().withoutKafka().toWxid(FileScenarios.DEFAULT_WXID);
+    }
+
+    @Override
+    protected void startRoutes() throws Exception {
+        startContext(c -> c.addRoutes(new FileRoutes()));
         scenarios = new FileScenarios(infra.simulator(), root.resolve("drop"), "java");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        if (infra != null) {
-            infra.close();
-        }
-    }
-
-    @BeforeEach
-    void fresh() {
-        infra.simulator().reset();
     }
 
     @Test

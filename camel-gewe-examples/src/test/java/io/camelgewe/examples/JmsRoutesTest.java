@@ -1,50 +1,24 @@
 package io.camelgewe.examples;
 
-import java.nio.file.Path;
-
 import io.camelgewe.examples.routes.JmsRoutes;
 import io.camelgewe.examples.scenarios.JmsScenarios;
 import io.camelgewe.gewe.simulator.Fault;
-import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The Java DSL JMS route against an embedded Artemis broker and the simulator. */
-class JmsRoutesTest {
+class JmsRoutesTest extends ExampleRoutesTestSupport {
 
-    @TempDir
-    static Path root;
-    static ExampleInfrastructure infra;
-    static CamelContext context;
-    static JmsScenarios scenarios;
+    private JmsScenarios scenarios;
 
-    @BeforeAll
-    static void start() throws Exception {
-        infra = ExampleInfrastructure.start(ExampleSettings.embedded(root).withoutKafka());
-        context = new DefaultCamelContext();
-        infra.bindTo(context);
-        context.addRoutes(new JmsRoutes());
-        context.start();
+    @Override
+    protected ExampleSettings settings(ExampleSettings embedded) {
+        return embedded.withoutKafka();
+    }
+
+    @Override
+    protected void startRoutes() throws Exception {
+        startContext(c -> c.addRoutes(new JmsRoutes()));
         scenarios = new JmsScenarios(infra.simulator(), infra.connectionFactory(), infra.properties(), "java");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (context != null) {
-            context.stop();
-        }
-        if (infra != null) {
-            infra.close();
-        }
-    }
-
-    @BeforeEach
-    void fresh() {
-        infra.simulator().reset();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.camelgewe.examples;
 
-import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -9,50 +8,32 @@ import io.camelgewe.examples.scenarios.KafkaScenarios;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Java DSL Kafka route against an embedded KRaft node and the simulator. */
-class KafkaRoutesTest {
+class KafkaRoutesTest extends ExampleRoutesTestSupport {
 
-    @TempDir
-    static Path root;
-    static ExampleInfrastructure infra;
-    static CamelContext context;
-    static KafkaScenarios scenarios;
+    private KafkaScenarios scenarios;
 
-    @BeforeAll
-    static void start() throws Exception {
-        infra = ExampleInfrastructure.start(ExampleSettings.embedded(root).withoutJms());
-        context = new DefaultCamelContext();
-        infra.bindTo(context);
-        context.addRoutes(new KafkaRoutes());
-        context.start();
+    @Override
+    protected ExampleSettings settings(ExampleSettings embedded) {
+        return embedded.withoutJms();
+    }
+
+    @Override
+    protected void startRoutes() throws Exception {
+        startContext(c -> c.addRoutes(new KafkaRoutes()));
         scenarios = new KafkaScenarios(infra.simulator(), infra.kafkaBootstrapServers(), infra.properties());
     }
 
-    @AfterAll
-    static void stop() {
+    @Override
+    protected void stopRoutes() {
         if (scenarios != null) {
             scenarios.close();
         }
-        if (context != null) {
-            context.stop();
-        }
-        if (infra != null) {
-            infra.close();
-        }
-    }
-
-    @BeforeEach
-    void fresh() {
-        infra.simulator().reset();
     }
 
     @Test

@@ -15,7 +15,7 @@ class SpringXmlRoutesTest extends DslRoutesTestSupport {
     private GenericApplicationContext spring;
 
     @Override
-    protected void startRoutes() {
+    protected void startDslRoutes() {
         spring = ExamplesMain.springContext(infra);
         CamelContext camel = spring.getBean(CamelContext.class);
         assertEquals(ServiceStatus.Started, camel.getRouteController().getRouteStatus("xml-jms-sends"));
