@@ -158,11 +158,16 @@ public class GeweProducer extends DefaultAsyncProducer {
                     return;
                 }
                 calls.whenComplete((r, e) -> {
-                    permit.release();
-                    if (e == null) {
-                        result.complete(r);
-                    } else {
-                        result.completeExceptionally(e);
+                    try {
+                        // the slot first: the route's later steps (on this thread with continueOnIoThread) must not
+                        // hold the account's next send
+                        permit.release();
+                    } finally {
+                        if (e == null) {
+                            result.complete(r);
+                        } else {
+                            result.completeExceptionally(e);
+                        }
                     }
                 });
             }, reason -> result.completeExceptionally(new GewePacingException(operation.qualifiedName(), reason)));
