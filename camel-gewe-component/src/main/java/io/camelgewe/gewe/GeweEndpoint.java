@@ -37,7 +37,6 @@ import org.apache.camel.support.DefaultEndpoint;
              category = { Category.CHAT, Category.API }, headersClass = GeweConstants.class, lenientProperties = true)
 public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
-
     /** Options that configure the connection even where the operation has a field of that name. */
     private static final Set<String> CONNECTION_OPTIONS = Set.of("token", "appId");
 
