@@ -133,7 +133,9 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
 
     @Metadata(label = "advanced",
               description = "The pool exchanges continue on after GeWe answers (unless continueOnIoThread); by default a "
-                            + "pool from the CamelContext's default thread pool profile, named GeweWorker.")
+                            + "pool from the CamelContext's default thread pool profile, named GeweWorker. When the pool "
+                            + "refuses the task (full, or shut down), the exchange continues on the thread GeWe's answer "
+                            + "arrived on.")
     private ExecutorService workerPool;
 
     private final Object clientLock = new Object();

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.camelgewe.gewe.catalog.GeweCatalog;
 import io.camelgewe.gewe.catalog.GeweOperation;
@@ -127,7 +128,16 @@ public class GeweProducer extends DefaultAsyncProducer {
             result.whenComplete((r, e) -> complete(exchange, callback, r, e, health));
         } else {
             // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread
-            result.whenCompleteAsync((r, e) -> complete(exchange, callback, r, e, health), worker);
+            result.whenComplete((r, e) -> {
+                Runnable rest = () -> complete(exchange, callback, r, e, health);
+                try {
+                    worker.execute(rest);
+                } catch (RejectedExecutionException full) {
+                    // a pool that is full or shut down must not strand the exchange (CompletableFuture's own hand-off
+                    // would drop it): it goes on here, as Camel's CallerRuns policy would do
+                    rest.run();
+                }
+            });
         }
         return false;
     }
@@ -171,7 +181,7 @@ public class GeweProducer extends DefaultAsyncProducer {
                     }
                 });
             }, reason -> result.completeExceptionally(new GewePacingException(operation.qualifiedName(), reason)));
-        } catch (java.util.concurrent.RejectedExecutionException full) {
+        } catch (RejectedExecutionException full) {
             throw new GewePacingException(operation.qualifiedName(), full.getMessage());
         }
         return result;
