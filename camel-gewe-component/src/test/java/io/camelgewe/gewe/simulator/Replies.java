@@ -251,30 +251,26 @@ final class Replies {
             case BOOLEAN:
                 return value.isBoolean();
             case STRING_ARRAY:
-                if (!value.isArray()) {
-                    return false;
-                }
-                for (JsonNode item : value) {
-                    if (!item.isTextual()) {
-                        return false;
-                    }
-                }
-                return true;
+                return arrayOf(value, JsonNode::isTextual);
             case OBJECT:
                 return value.isObject();
             case OBJECT_ARRAY:
-                if (!value.isArray()) {
-                    return false;
-                }
-                for (JsonNode item : value) {
-                    if (!item.isObject()) {
-                        return false;
-                    }
-                }
-                return true;
+                return arrayOf(value, JsonNode::isObject);
             default:
                 return false;
         }
+    }
+
+    private static boolean arrayOf(JsonNode value, java.util.function.Predicate<JsonNode> item) {
+        if (!value.isArray()) {
+            return false;
+        }
+        for (JsonNode i : value) {
+            if (!item.test(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String jsonType(JsonNode value) {
