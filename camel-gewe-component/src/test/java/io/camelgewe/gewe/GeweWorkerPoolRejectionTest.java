@@ -41,6 +41,9 @@ class GeweWorkerPoolRejectionTest extends GeweTestSupport {
 
     @Test
     void aRefusedHandOffContinuesOnTheAnsweringThread() {
+        // an answer that came before the producer attached its continuation would run it on the calling thread and
+        // never reach the hand-off; the delay makes sure the answer arrives on HttpClient's I/O thread
+        simulator.setLatency(Duration.ofMillis(300));
         Exchange out = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> template.send("direct:send",
                 e -> e.getMessage().setBody(Map.of("toWxid", "wxid_a", "content", "hello"))));
         assertNull(out.getException());
