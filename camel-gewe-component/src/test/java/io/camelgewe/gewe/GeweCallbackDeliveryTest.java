@@ -157,7 +157,6 @@ class GeweCallbackDeliveryTest extends GeweCallbackTestSupport {
     void receiptIsAnsweredBeforeTheRouteRuns() throws Exception {
         MockEndpoint mock = getMockEndpoint("mock:receipt");
         mock.expectedMessageCount(1);
-        long start = System.nanoTime();
         assertEquals(200, post("/receipt", fixture("text")).statusCode());
         // the route is held until release: an answer now proves it did not wait for the route
         assertEquals(0, mock.getReceivedCounter());
