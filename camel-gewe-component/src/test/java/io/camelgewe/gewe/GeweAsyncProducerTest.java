@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelgewe.gewe.errors.GeweException;
 import io.camelgewe.gewe.simulator.Fault;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;

@@ -4,6 +4,15 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
+import io.camelgewe.gewe.errors.GeweApiException;
+import io.camelgewe.gewe.errors.GeweConnectionException;
+import io.camelgewe.gewe.errors.GeweDelivery;
+import io.camelgewe.gewe.errors.GeweException;
+import io.camelgewe.gewe.errors.GeweHttpException;
+import io.camelgewe.gewe.errors.GeweRejection;
+import io.camelgewe.gewe.errors.GeweResponseException;
+import io.camelgewe.gewe.errors.GeweTimeoutException;
+import io.camelgewe.gewe.errors.GeweValidationException;
 import io.camelgewe.gewe.model.PostVideo;
 import io.camelgewe.gewe.simulator.Fault;
 import org.apache.camel.Exchange;

@@ -11,6 +11,9 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.camelgewe.gewe.errors.GeweApiException;
+import io.camelgewe.gewe.errors.GeweDelivery;
+import io.camelgewe.gewe.errors.GeweException;
 import io.camelgewe.gewe.simulator.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.WrappedFile;

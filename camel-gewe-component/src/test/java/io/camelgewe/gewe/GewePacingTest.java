@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.camelgewe.gewe.errors.GeweDelivery;
+import io.camelgewe.gewe.errors.GewePacingException;
 import io.camelgewe.gewe.simulator.RecordedRequest;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;

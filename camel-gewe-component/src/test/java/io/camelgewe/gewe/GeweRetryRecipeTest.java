@@ -2,6 +2,9 @@ package io.camelgewe.gewe;
 
 import java.util.Map;
 
+import io.camelgewe.gewe.errors.GeweApiException;
+import io.camelgewe.gewe.errors.GeweDelivery;
+import io.camelgewe.gewe.errors.GeweException;
 import io.camelgewe.gewe.simulator.Fault;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;

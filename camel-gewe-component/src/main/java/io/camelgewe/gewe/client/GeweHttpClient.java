@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
-import io.camelgewe.gewe.GeweConnectionException;
-import io.camelgewe.gewe.GeweDelivery;
-import io.camelgewe.gewe.GeweException;
-import io.camelgewe.gewe.GeweTimeoutException;
+import io.camelgewe.gewe.errors.GeweConnectionException;
+import io.camelgewe.gewe.errors.GeweDelivery;
+import io.camelgewe.gewe.errors.GeweException;
+import io.camelgewe.gewe.errors.GeweTimeoutException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.camelgewe.gewe.GeweApiException;
-import io.camelgewe.gewe.GeweHttpException;
-import io.camelgewe.gewe.GeweResponseException;
+import io.camelgewe.gewe.errors.GeweApiException;
+import io.camelgewe.gewe.errors.GeweHttpException;
+import io.camelgewe.gewe.errors.GeweResponseException;
 import io.camelgewe.gewe.catalog.GeweOperation;
 
 /**

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.camelgewe.gewe.GeweValidationException;
+import io.camelgewe.gewe.errors.GeweValidationException;
 import io.camelgewe.gewe.catalog.GeweField;
 import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.model.GeweRequest;

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-import io.camelgewe.gewe.GeweApiException;
-import io.camelgewe.gewe.GeweRejection;
+import io.camelgewe.gewe.errors.GeweApiException;
+import io.camelgewe.gewe.errors.GeweRejection;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 

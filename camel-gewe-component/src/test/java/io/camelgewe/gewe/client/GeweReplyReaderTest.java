@@ -3,10 +3,10 @@ package io.camelgewe.gewe.client;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelgewe.gewe.GeweApiException;
-import io.camelgewe.gewe.GeweDelivery;
-import io.camelgewe.gewe.GeweHttpException;
-import io.camelgewe.gewe.GeweResponseException;
+import io.camelgewe.gewe.errors.GeweApiException;
+import io.camelgewe.gewe.errors.GeweDelivery;
+import io.camelgewe.gewe.errors.GeweHttpException;
+import io.camelgewe.gewe.errors.GeweResponseException;
 import io.camelgewe.gewe.catalog.GeweCatalog;
 import io.camelgewe.gewe.model.ImageSendResult;
 import io.camelgewe.gewe.model.VideoSendResult;

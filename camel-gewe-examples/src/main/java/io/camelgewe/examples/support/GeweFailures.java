@@ -2,9 +2,9 @@ package io.camelgewe.examples.support;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.camelgewe.gewe.GeweDelivery;
-import io.camelgewe.gewe.GeweException;
-import io.camelgewe.gewe.GeweValidationException;
+import io.camelgewe.gewe.errors.GeweDelivery;
+import io.camelgewe.gewe.errors.GeweException;
+import io.camelgewe.gewe.errors.GeweValidationException;
 import jakarta.jms.JMSException;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.errors;
 
 /**
  * The connection to GeWe failed: refused, unknown host, TLS failure (nothing sent), or closed before GeWe answered

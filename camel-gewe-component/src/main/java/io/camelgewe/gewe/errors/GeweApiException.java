@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.errors;
 
 /**
  * GeWe answered, and refused: its envelope's {@code ret} is not 200. Carries GeWe's {@code ret} and {@code msg}

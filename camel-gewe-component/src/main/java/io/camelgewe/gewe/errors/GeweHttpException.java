@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.errors;
 
 /**
  * GeWe (or a proxy in front of it) answered with an HTTP status other than 2xx. A 5xx may come after GeWe acted,

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.errors;
 
 /**
  * The account's pacing queue was full, or the component stopped while the exchange waited for its slot: nothing was

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.errors;
 
 /**
  * GeWe did not answer in time. A connect timeout means nothing was sent; a response timeout means the request was

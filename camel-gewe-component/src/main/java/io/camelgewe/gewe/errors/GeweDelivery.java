@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.errors;
 
 /**
  * What a failed call tells about whether GeWe acted on it: the question a route must answer before it retries a

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.errors;
 
 /**
  * GeWe answered with HTTP 2xx but not with its JSON envelope ({@code {"ret":..,"msg":..,"data":..}}): an HTML error
