@@ -19,35 +19,95 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class GeweComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private io.camelgewe.gewe.GeweConfiguration getOrCreateConfiguration(GeweComponent target) {
+        if (target.getConfiguration() == null) {
+            target.setConfiguration(new io.camelgewe.gewe.GeweConfiguration());
+        }
+        return target.getConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         GeweComponent target = (GeweComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "accounthealthcheck":
-        case "accountHealthCheck": target.setAccountHealthCheck(property(camelContext, boolean.class, value)); return true;
         case "accounthealthrefresh":
         case "accountHealthRefresh": target.setAccountHealthRefresh(property(camelContext, long.class, value)); return true;
+        case "answerafter":
+        case "answerAfter": getOrCreateConfiguration(target).setAnswerAfter(property(camelContext, io.camelgewe.gewe.callback.GeweAnswerAfter.class, value)); return true;
+        case "answertimeout":
+        case "answerTimeout": getOrCreateConfiguration(target).setAnswerTimeout(property(camelContext, long.class, value)); return true;
         case "appid":
-        case "appId": target.setAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "appmsg": getOrCreateConfiguration(target).setAppmsg(property(camelContext, java.lang.String.class, value)); return true;
+        case "ats": getOrCreateConfiguration(target).setAts(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
-        case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "callbackurl":
+        case "callbackUrl": getOrCreateConfiguration(target).setCallbackUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "cdncapacity":
         case "cdnCapacity": target.setCdnCapacity(property(camelContext, int.class, value)); return true;
         case "cdnrepository":
         case "cdnRepository": target.setCdnRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "cdnreuse":
+        case "cdnReuse": getOrCreateConfiguration(target).setCdnReuse(property(camelContext, boolean.class, value)); return true;
+        case "client": target.setClient(property(camelContext, io.camelgewe.gewe.client.GeweClient.class, value)); return true;
+        case "configuration": target.setConfiguration(property(camelContext, io.camelgewe.gewe.GeweConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "content": getOrCreateConfiguration(target).setContent(property(camelContext, java.lang.String.class, value)); return true;
         case "continueoniothread":
         case "continueOnIoThread": target.setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
+        case "coverimgurl":
+        case "coverImgUrl": getOrCreateConfiguration(target).setCoverImgUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "desc": getOrCreateConfiguration(target).setDesc(property(camelContext, java.lang.String.class, value)); return true;
+        case "displayname":
+        case "displayName": getOrCreateConfiguration(target).setDisplayName(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadbaseurl":
+        case "downloadBaseUrl": getOrCreateConfiguration(target).setDownloadBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "emojimd5":
+        case "emojiMd5": getOrCreateConfiguration(target).setEmojiMd5(property(camelContext, java.lang.String.class, value)); return true;
+        case "emojisize":
+        case "emojiSize": getOrCreateConfiguration(target).setEmojiSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "fetch": getOrCreateConfiguration(target).setFetch(property(camelContext, boolean.class, value)); return true;
+        case "fetchdirectory":
+        case "fetchDirectory": getOrCreateConfiguration(target).setFetchDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "filename":
+        case "fileName": getOrCreateConfiguration(target).setFileName(property(camelContext, java.lang.String.class, value)); return true;
+        case "fileurl":
+        case "fileUrl": getOrCreateConfiguration(target).setFileUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": getOrCreateConfiguration(target).setIdempotentCacheSize(property(camelContext, int.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "imgurl":
+        case "imgUrl": getOrCreateConfiguration(target).setImgUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "linkurl":
+        case "linkUrl": getOrCreateConfiguration(target).setLinkUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
-        case "pacing": target.setPacing(property(camelContext, boolean.class, value)); return true;
+        case "maxqueuesize":
+        case "maxQueueSize": getOrCreateConfiguration(target).setMaxQueueSize(property(camelContext, int.class, value)); return true;
+        case "miniappid":
+        case "miniAppId": getOrCreateConfiguration(target).setMiniAppId(property(camelContext, java.lang.String.class, value)); return true;
+        case "msgtypes":
+        case "msgTypes": getOrCreateConfiguration(target).setMsgTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "namecardwxid":
+        case "nameCardWxid": getOrCreateConfiguration(target).setNameCardWxid(property(camelContext, java.lang.String.class, value)); return true;
+        case "nickname":
+        case "nickName": getOrCreateConfiguration(target).setNickName(property(camelContext, java.lang.String.class, value)); return true;
+        case "pacing": getOrCreateConfiguration(target).setPacing(property(camelContext, boolean.class, value)); return true;
         case "pacingdownloadinterval":
         case "pacingDownloadInterval": target.setPacingDownloadInterval(property(camelContext, long.class, value)); return true;
         case "pacingdownloadjitter":
@@ -64,19 +124,56 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "pacingPersonJitter": target.setPacingPersonJitter(property(camelContext, long.class, value)); return true;
         case "pacingqueuecapacity":
         case "pacingQueueCapacity": target.setPacingQueueCapacity(property(camelContext, int.class, value)); return true;
+        case "pagepath":
+        case "pagePath": getOrCreateConfiguration(target).setPagePath(property(camelContext, java.lang.String.class, value)); return true;
+        case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "poolsize":
+        case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyscheme":
         case "proxyScheme": target.setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "registerurl":
+        case "registerUrl": getOrCreateConfiguration(target).setRegisterUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "removeonfailure":
+        case "removeOnFailure": getOrCreateConfiguration(target).setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "responsetimeout":
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "secret": getOrCreateConfiguration(target).setSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "skipownmessages":
+        case "skipOwnMessages": getOrCreateConfiguration(target).setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
+        case "skipstatussync":
+        case "skipStatusSync": getOrCreateConfiguration(target).setSkipStatusSync(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
-        case "token": target.setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "thumburl":
+        case "thumbUrl": getOrCreateConfiguration(target).setThumbUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
+        case "towxid":
+        case "toWxid": getOrCreateConfiguration(target).setToWxid(property(camelContext, java.lang.String.class, value)); return true;
+        case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "type": getOrCreateConfiguration(target).setType(property(camelContext, java.lang.String.class, value)); return true;
+        case "typefallback":
+        case "typeFallback": getOrCreateConfiguration(target).setTypeFallback(property(camelContext, boolean.class, value)); return true;
+        case "typenames":
+        case "typeNames": getOrCreateConfiguration(target).setTypeNames(property(camelContext, java.lang.String.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
+        case "username":
+        case "userName": getOrCreateConfiguration(target).setUserName(property(camelContext, java.lang.String.class, value)); return true;
+        case "videoduration":
+        case "videoDuration": getOrCreateConfiguration(target).setVideoDuration(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "videourl":
+        case "videoUrl": getOrCreateConfiguration(target).setVideoUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "voiceduration":
+        case "voiceDuration": getOrCreateConfiguration(target).setVoiceDuration(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "voiceurl":
+        case "voiceUrl": getOrCreateConfiguration(target).setVoiceUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "workerpool":
         case "workerPool": target.setWorkerPool(property(camelContext, java.util.concurrent.ExecutorService.class, value)); return true;
+        case "xml": getOrCreateConfiguration(target).setXml(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -84,30 +181,83 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "accounthealthcheck":
-        case "accountHealthCheck": return boolean.class;
         case "accounthealthrefresh":
         case "accountHealthRefresh": return long.class;
+        case "answerafter":
+        case "answerAfter": return io.camelgewe.gewe.callback.GeweAnswerAfter.class;
+        case "answertimeout":
+        case "answerTimeout": return long.class;
         case "appid":
         case "appId": return java.lang.String.class;
+        case "appmsg": return java.lang.String.class;
+        case "ats": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "callbackurl":
+        case "callbackUrl": return java.lang.String.class;
         case "cdncapacity":
         case "cdnCapacity": return int.class;
         case "cdnrepository":
         case "cdnRepository": return org.apache.camel.spi.StateRepository.class;
+        case "cdnreuse":
+        case "cdnReuse": return boolean.class;
+        case "client": return io.camelgewe.gewe.client.GeweClient.class;
+        case "configuration": return io.camelgewe.gewe.GeweConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "content": return java.lang.String.class;
         case "continueoniothread":
         case "continueOnIoThread": return boolean.class;
+        case "coverimgurl":
+        case "coverImgUrl": return java.lang.String.class;
+        case "desc": return java.lang.String.class;
+        case "displayname":
+        case "displayName": return java.lang.String.class;
+        case "downloadbaseurl":
+        case "downloadBaseUrl": return java.lang.String.class;
+        case "emojimd5":
+        case "emojiMd5": return java.lang.String.class;
+        case "emojisize":
+        case "emojiSize": return java.lang.Integer.class;
+        case "fetch": return boolean.class;
+        case "fetchdirectory":
+        case "fetchDirectory": return java.lang.String.class;
+        case "filename":
+        case "fileName": return java.lang.String.class;
+        case "fileurl":
+        case "fileUrl": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return int.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "imgurl":
+        case "imgUrl": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "linkurl":
+        case "linkUrl": return java.lang.String.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxqueuesize":
+        case "maxQueueSize": return int.class;
+        case "miniappid":
+        case "miniAppId": return java.lang.String.class;
+        case "msgtypes":
+        case "msgTypes": return java.lang.String.class;
+        case "namecardwxid":
+        case "nameCardWxid": return java.lang.String.class;
+        case "nickname":
+        case "nickName": return java.lang.String.class;
         case "pacing": return boolean.class;
         case "pacingdownloadinterval":
         case "pacingDownloadInterval": return long.class;
@@ -125,19 +275,56 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "pacingPersonJitter": return long.class;
         case "pacingqueuecapacity":
         case "pacingQueueCapacity": return int.class;
+        case "pagepath":
+        case "pagePath": return java.lang.String.class;
+        case "path": return java.lang.String.class;
+        case "poolsize":
+        case "poolSize": return int.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
         case "proxyPort": return java.lang.Integer.class;
         case "proxyscheme":
         case "proxyScheme": return java.lang.String.class;
+        case "registerurl":
+        case "registerUrl": return java.lang.String.class;
+        case "removeonfailure":
+        case "removeOnFailure": return boolean.class;
+        case "responsetimeout":
+        case "responseTimeout": return long.class;
+        case "secret": return java.lang.String.class;
+        case "skipownmessages":
+        case "skipOwnMessages": return boolean.class;
+        case "skipstatussync":
+        case "skipStatusSync": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "thumburl":
+        case "thumbUrl": return java.lang.String.class;
+        case "title": return java.lang.String.class;
+        case "towxid":
+        case "toWxid": return java.lang.String.class;
         case "token": return java.lang.String.class;
+        case "type": return java.lang.String.class;
+        case "typefallback":
+        case "typeFallback": return boolean.class;
+        case "typenames":
+        case "typeNames": return java.lang.String.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
+        case "username":
+        case "userName": return java.lang.String.class;
+        case "videoduration":
+        case "videoDuration": return java.lang.Integer.class;
+        case "videourl":
+        case "videoUrl": return java.lang.String.class;
+        case "voiceduration":
+        case "voiceDuration": return java.lang.Integer.class;
+        case "voiceurl":
+        case "voiceUrl": return java.lang.String.class;
         case "workerpool":
         case "workerPool": return java.util.concurrent.ExecutorService.class;
+        case "xml": return java.lang.String.class;
         default: return null;
         }
     }
@@ -146,31 +333,84 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         GeweComponent target = (GeweComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
-        case "accounthealthcheck":
-        case "accountHealthCheck": return target.isAccountHealthCheck();
         case "accounthealthrefresh":
         case "accountHealthRefresh": return target.getAccountHealthRefresh();
+        case "answerafter":
+        case "answerAfter": return getOrCreateConfiguration(target).getAnswerAfter();
+        case "answertimeout":
+        case "answerTimeout": return getOrCreateConfiguration(target).getAnswerTimeout();
         case "appid":
-        case "appId": return target.getAppId();
+        case "appId": return getOrCreateConfiguration(target).getAppId();
+        case "appmsg": return getOrCreateConfiguration(target).getAppmsg();
+        case "ats": return getOrCreateConfiguration(target).getAts();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
-        case "baseUrl": return target.getBaseUrl();
+        case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "callbackurl":
+        case "callbackUrl": return getOrCreateConfiguration(target).getCallbackUrl();
         case "cdncapacity":
         case "cdnCapacity": return target.getCdnCapacity();
         case "cdnrepository":
         case "cdnRepository": return target.getCdnRepository();
+        case "cdnreuse":
+        case "cdnReuse": return getOrCreateConfiguration(target).isCdnReuse();
+        case "client": return target.getClient();
+        case "configuration": return target.getConfiguration();
         case "connecttimeout":
-        case "connectTimeout": return target.getConnectTimeout();
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "content": return getOrCreateConfiguration(target).getContent();
         case "continueoniothread":
         case "continueOnIoThread": return target.isContinueOnIoThread();
+        case "coverimgurl":
+        case "coverImgUrl": return getOrCreateConfiguration(target).getCoverImgUrl();
+        case "desc": return getOrCreateConfiguration(target).getDesc();
+        case "displayname":
+        case "displayName": return getOrCreateConfiguration(target).getDisplayName();
+        case "downloadbaseurl":
+        case "downloadBaseUrl": return getOrCreateConfiguration(target).getDownloadBaseUrl();
+        case "emojimd5":
+        case "emojiMd5": return getOrCreateConfiguration(target).getEmojiMd5();
+        case "emojisize":
+        case "emojiSize": return getOrCreateConfiguration(target).getEmojiSize();
+        case "fetch": return getOrCreateConfiguration(target).isFetch();
+        case "fetchdirectory":
+        case "fetchDirectory": return getOrCreateConfiguration(target).getFetchDirectory();
+        case "filename":
+        case "fileName": return getOrCreateConfiguration(target).getFileName();
+        case "fileurl":
+        case "fileUrl": return getOrCreateConfiguration(target).getFileUrl();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "idempotentcachesize":
+        case "idempotentCacheSize": return getOrCreateConfiguration(target).getIdempotentCacheSize();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "imgurl":
+        case "imgUrl": return getOrCreateConfiguration(target).getImgUrl();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "linkurl":
+        case "linkUrl": return getOrCreateConfiguration(target).getLinkUrl();
+        case "maxbodysize":
+        case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
-        case "pacing": return target.isPacing();
+        case "maxqueuesize":
+        case "maxQueueSize": return getOrCreateConfiguration(target).getMaxQueueSize();
+        case "miniappid":
+        case "miniAppId": return getOrCreateConfiguration(target).getMiniAppId();
+        case "msgtypes":
+        case "msgTypes": return getOrCreateConfiguration(target).getMsgTypes();
+        case "namecardwxid":
+        case "nameCardWxid": return getOrCreateConfiguration(target).getNameCardWxid();
+        case "nickname":
+        case "nickName": return getOrCreateConfiguration(target).getNickName();
+        case "pacing": return getOrCreateConfiguration(target).isPacing();
         case "pacingdownloadinterval":
         case "pacingDownloadInterval": return target.getPacingDownloadInterval();
         case "pacingdownloadjitter":
@@ -187,19 +427,56 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "pacingPersonJitter": return target.getPacingPersonJitter();
         case "pacingqueuecapacity":
         case "pacingQueueCapacity": return target.getPacingQueueCapacity();
+        case "pagepath":
+        case "pagePath": return getOrCreateConfiguration(target).getPagePath();
+        case "path": return getOrCreateConfiguration(target).getPath();
+        case "poolsize":
+        case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxyport":
         case "proxyPort": return target.getProxyPort();
         case "proxyscheme":
         case "proxyScheme": return target.getProxyScheme();
+        case "registerurl":
+        case "registerUrl": return getOrCreateConfiguration(target).getRegisterUrl();
+        case "removeonfailure":
+        case "removeOnFailure": return getOrCreateConfiguration(target).isRemoveOnFailure();
+        case "responsetimeout":
+        case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
+        case "secret": return getOrCreateConfiguration(target).getSecret();
+        case "skipownmessages":
+        case "skipOwnMessages": return getOrCreateConfiguration(target).isSkipOwnMessages();
+        case "skipstatussync":
+        case "skipStatusSync": return getOrCreateConfiguration(target).isSkipStatusSync();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
-        case "token": return target.getToken();
+        case "thumburl":
+        case "thumbUrl": return getOrCreateConfiguration(target).getThumbUrl();
+        case "title": return getOrCreateConfiguration(target).getTitle();
+        case "towxid":
+        case "toWxid": return getOrCreateConfiguration(target).getToWxid();
+        case "token": return getOrCreateConfiguration(target).getToken();
+        case "type": return getOrCreateConfiguration(target).getType();
+        case "typefallback":
+        case "typeFallback": return getOrCreateConfiguration(target).isTypeFallback();
+        case "typenames":
+        case "typeNames": return getOrCreateConfiguration(target).getTypeNames();
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
+        case "username":
+        case "userName": return getOrCreateConfiguration(target).getUserName();
+        case "videoduration":
+        case "videoDuration": return getOrCreateConfiguration(target).getVideoDuration();
+        case "videourl":
+        case "videoUrl": return getOrCreateConfiguration(target).getVideoUrl();
+        case "voiceduration":
+        case "voiceDuration": return getOrCreateConfiguration(target).getVoiceDuration();
+        case "voiceurl":
+        case "voiceUrl": return getOrCreateConfiguration(target).getVoiceUrl();
         case "workerpool":
         case "workerPool": return target.getWorkerPool();
+        case "xml": return getOrCreateConfiguration(target).getXml();
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         GeweEndpoint target = (GeweEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "answerafter":
-        case "answerAfter": target.getConfiguration().setAnswerAfter(property(camelContext, io.camelgewe.gewe.GeweAnswerAfter.class, value)); return true;
+        case "answerAfter": target.getConfiguration().setAnswerAfter(property(camelContext, io.camelgewe.gewe.callback.GeweAnswerAfter.class, value)); return true;
         case "answertimeout":
         case "answerTimeout": target.getConfiguration().setAnswerTimeout(property(camelContext, long.class, value)); return true;
         case "appid":
@@ -86,7 +86,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "nameCardWxid": target.getConfiguration().setNameCardWxid(property(camelContext, java.lang.String.class, value)); return true;
         case "nickname":
         case "nickName": target.getConfiguration().setNickName(property(camelContext, java.lang.String.class, value)); return true;
-        case "pacing": target.getConfiguration().setPacing(property(camelContext, java.lang.Boolean.class, value)); return true;
+        case "pacing": target.getConfiguration().setPacing(property(camelContext, boolean.class, value)); return true;
         case "pagepath":
         case "pagePath": target.getConfiguration().setPagePath(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
@@ -133,7 +133,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "answerafter":
-        case "answerAfter": return io.camelgewe.gewe.GeweAnswerAfter.class;
+        case "answerAfter": return io.camelgewe.gewe.callback.GeweAnswerAfter.class;
         case "answertimeout":
         case "answerTimeout": return long.class;
         case "appid":
@@ -195,7 +195,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "nameCardWxid": return java.lang.String.class;
         case "nickname":
         case "nickName": return java.lang.String.class;
-        case "pacing": return java.lang.Boolean.class;
+        case "pacing": return boolean.class;
         case "pagepath":
         case "pagePath": return java.lang.String.class;
         case "path": return java.lang.String.class;
@@ -305,7 +305,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "nameCardWxid": return target.getConfiguration().getNameCardWxid();
         case "nickname":
         case "nickName": return target.getConfiguration().getNickName();
-        case "pacing": return target.getConfiguration().getPacing();
+        case "pacing": return target.getConfiguration().isPacing();
         case "pagepath":
         case "pagePath": return target.getConfiguration().getPagePath();
         case "path": return target.getConfiguration().getPath();

@@ -1,15 +1,16 @@
 package io.camelgewe.gewe;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Supplier;
 
 import io.camelgewe.gewe.client.CdnMemory;
+import io.camelgewe.gewe.client.GeweClient;
 import io.camelgewe.gewe.client.GeweHttpClient;
+import io.camelgewe.gewe.client.HttpGeweClient;
 import io.camelgewe.gewe.health.GeweAccountHealthCheck;
 import io.camelgewe.gewe.pacing.GewePacer;
 import io.camelgewe.gewe.pacing.PacingSettings;
@@ -19,7 +20,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,33 +28,29 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@code gewe:} component: drives a personal WeChat account through the GeWe API.
  * <p>
- * Holds the defaults its endpoints share (base URL, token, appId) and the one pooled HTTP client they all send with.
+ * Holds the configuration its endpoints start from, and what they share: the HTTP connection pool and one
+ * {@link GeweClient} per base URL and token, the pacer, the worker pool, the CDN memory and the account health checks.
+ * Its {@code healthCheckProducerEnabled} option turns the per-account readiness checks on and off.
  */
 @Component("gewe")
-public class GeweComponent extends DefaultComponent implements SSLContextParametersAware {
+public class GeweComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeweComponent.class);
 
-    @Metadata(label = "common", defaultValue = GeweConfiguration.DEFAULT_BASE_URL,
-              description = "The base URL of the GeWe API, for every endpoint that sets none.")
-    private String baseUrl = GeweConfiguration.DEFAULT_BASE_URL;
+    @Metadata(description = "The options every endpoint starts from (baseUrl, token, appId, timeouts, pacing and the "
+                            + "rest); an endpoint's URI overrides them for that endpoint only.")
+    private GeweConfiguration configuration = new GeweConfiguration();
 
-    @Metadata(label = "security", secret = true,
-              description = "The GeWe API token (X-GEWE-TOKEN), for every endpoint that sets none. Masked in logs, "
-                            + "JMX and exceptions.")
-    private String token;
-
-    @Metadata(label = "common", description = "The appId (logged-in device), for every endpoint that sets none.")
-    private String appId;
+    @Metadata(label = "advanced",
+              description = "The GeweClient every endpoint calls GeWe through, instead of the component's own HTTP "
+                            + "clients (one per baseUrl and token): for tests that answer without a server, or a "
+                            + "client of your own.")
+    private GeweClient client;
 
     @Metadata(label = "advanced", defaultValue = "200",
               description = "The most connections the component keeps open to GeWe, shared by all its endpoints. "
                             + "Requests beyond it wait for a free connection.")
     private int maxConnections = 200;
-
-    @Metadata(label = "advanced", defaultValue = "10000",
-              description = "The connect timeout in milliseconds of pooled connections; endpoints can override it.")
-    private long connectTimeout = 10_000;
 
     @Metadata(label = "proxy", description = "The host of an HTTP proxy between the component and GeWe.")
     private String proxyHost;
@@ -83,13 +80,6 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
               description = "The entries the default in-memory cdnRepository keeps (least recently used go first).")
     private int cdnCapacity = 10_000;
 
-    @Metadata(label = "pacing", defaultValue = "true",
-              description = "Pace every account's sends and downloads across all endpoints and routes of this component "
-                            + "the way GeWe asks (one at a time, a gap after each, a ceiling per minute), so bursts do not "
-                            + "get the account restricted. Turn it off for benchmarks and tests against the simulator; an "
-                            + "endpoint can override it.")
-    private boolean pacing = true;
-
     @Metadata(label = "pacing", defaultValue = "1000", description = "The least time in milliseconds between the end of an account's send and its next send to a person.")
     private long pacingPersonInterval = 1000;
 
@@ -113,11 +103,6 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
 
     @Metadata(label = "pacing", defaultValue = "1000", description = "The most exchanges that may wait for one account's sends (and as many for its downloads); one more fails at once with GewePacingException.")
     private int pacingQueueCapacity = 1000;
-
-    @Metadata(label = "health", defaultValue = "true",
-              description = "Register a readiness health check per account (appId) the component's producers use: DOWN "
-                            + "while GeWe says the account is offline or the token is refused, UP when it is back.")
-    private boolean accountHealthCheck = true;
 
     @Metadata(label = "health", defaultValue = "60000",
               description = "How long, in milliseconds, what the producers heard about an account counts before the "
@@ -145,6 +130,7 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
     private ScheduledExecutorService pacerThread;
     private CdnMemory cdnMemory;
     private GeweHttpClient httpClient;
+    private final Map<String, GeweClient> clients = new HashMap<>();
 
     /** Creates the component; Camel does this when the first {@code gewe:} URI is used. */
     public GeweComponent() {
@@ -152,12 +138,8 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        GeweConfiguration configuration = new GeweConfiguration();
+        GeweConfiguration configuration = this.configuration.copy();
         configuration.setOperation(remaining);
-        configuration.setBaseUrl(baseUrl);
-        configuration.setToken(token);
-        configuration.setAppId(appId);
-        configuration.setConnectTimeout(connectTimeout);
         GeweEndpoint endpoint = new GeweEndpoint(uri, this, configuration);
         java.util.Set<String> given = new java.util.HashSet<>(parameters.keySet());
         setProperties(endpoint, parameters);
@@ -168,8 +150,39 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
         return endpoint;
     }
 
-    /** The HTTP client every endpoint of this component sends with; created on first use, closed with the component. */
-    GeweHttpClient httpClient() throws Exception {
+    /**
+     * The client an endpoint calls GeWe through: the one set on the component, else the component's own for the
+     * endpoint's base URL and token, created on first use and closed with the component.
+     *
+     * @throws IllegalArgumentException when the endpoint has no token or its base URL is not a URL
+     */
+    GeweClient client(GeweConfiguration cfg) throws Exception {
+        if (client != null) {
+            return client;
+        }
+        String token = cfg.getToken();
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("gewe:" + cfg.getOperation() + " needs a GeWe token: set it on the "
+                                               + "component (camel.component.gewe.token) or as the endpoint's token option");
+        }
+        GeweHttpClient transport = transport();
+        String key = cfg.getBaseUrl() + '\n' + token;
+        synchronized (clientLock) {
+            GeweClient known = clients.get(key);
+            if (known == null) {
+                try {
+                    known = new HttpGeweClient(transport, cfg.getBaseUrl(), token);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("gewe:" + cfg.getOperation() + ": " + e.getMessage(), e);
+                }
+                clients.put(key, known);
+            }
+            return known;
+        }
+    }
+
+    /** The pooled HTTP client every client of this component sends with; created on first use. */
+    GeweHttpClient transport() throws Exception {
         synchronized (clientLock) {
             if (httpClient == null) {
                 SSLContextParameters ssl = sslContextParameters;
@@ -178,7 +191,7 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
                 }
                 httpClient = new GeweHttpClient(new GeweHttpClient.Settings()
                         .maxConnections(maxConnections)
-                        .connectTimeoutMillis(connectTimeout)
+                        .connectTimeoutMillis(configuration.getConnectTimeout())
                         .proxy(proxyScheme, proxyHost, proxyPort == null ? -1 : proxyPort)
                         .sslContext(ssl == null ? null : ssl.createSSLContext(getCamelContext())));
             }
@@ -201,17 +214,17 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
 
     /**
      * The health check of an account, registered with the CamelContext's health registry on first use; null when
-     * account health checks are off.
+     * producer health checks are off (healthCheckProducerEnabled).
      *
-     * @param appId       the account
-     * @param checkOnline calls login/checkOnline for it
+     * @param client the client the check asks GeWe with (login/checkOnline)
+     * @param appId  the account
      */
-    GeweAccountHealthCheck accountHealth(String appId, Supplier<CompletableFuture<Object>> checkOnline) {
-        if (!accountHealthCheck || appId == null) {
+    GeweAccountHealthCheck accountHealth(GeweClient client, String appId) {
+        if (!isHealthCheckProducerEnabled() || appId == null) {
             return null;
         }
         return accountChecks.computeIfAbsent(appId, id -> {
-            GeweAccountHealthCheck check = new GeweAccountHealthCheck(id, checkOnline, accountHealthRefresh);
+            GeweAccountHealthCheck check = new GeweAccountHealthCheck(id, client, accountHealthRefresh);
             check.setCamelContext(getCamelContext());
             HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
             if (registry != null) {
@@ -268,6 +281,8 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
                 pacer = null;
                 pacerThread = null;
             }
+            clients.values().forEach(GeweClient::close);
+            clients.clear();
             if (httpClient != null) {
                 httpClient.close();
                 httpClient = null;
@@ -290,14 +305,44 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
         super.doStop();
     }
 
-    /** Whether sends and downloads are paced per account. */
-    public boolean isPacing() {
-        return pacing;
+    /** The configuration every endpoint starts from. */
+    public GeweConfiguration getConfiguration() {
+        return configuration;
     }
 
-    /** Sets whether sends and downloads are paced per account. */
+    /** Sets the configuration every endpoint starts from. */
+    public void setConfiguration(GeweConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The client set on the component, or null when it makes its own. */
+    public GeweClient getClient() {
+        return client;
+    }
+
+    /** Sets the client every endpoint calls GeWe through. */
+    public void setClient(GeweClient client) {
+        this.client = client;
+    }
+
+    /** Shortcut for {@code getConfiguration().setBaseUrl(baseUrl)}: the base URL of the GeWe API. */
+    public void setBaseUrl(String baseUrl) {
+        configuration.setBaseUrl(baseUrl);
+    }
+
+    /** Shortcut for {@code getConfiguration().setToken(token)}: the GeWe API token. */
+    public void setToken(String token) {
+        configuration.setToken(token);
+    }
+
+    /** Shortcut for {@code getConfiguration().setAppId(appId)}: the appId requests are made for. */
+    public void setAppId(String appId) {
+        configuration.setAppId(appId);
+    }
+
+    /** Shortcut for {@code getConfiguration().setPacing(pacing)}: whether sends and downloads are paced. */
     public void setPacing(boolean pacing) {
-        this.pacing = pacing;
+        configuration.setPacing(pacing);
     }
 
     /** The least time in milliseconds between the end of an account's send and its next send to a person. */
@@ -400,16 +445,6 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
         this.workerPool = workerPool;
     }
 
-    /** Whether a health check per account is registered. */
-    public boolean isAccountHealthCheck() {
-        return accountHealthCheck;
-    }
-
-    /** Sets whether a health check per account is registered. */
-    public void setAccountHealthCheck(boolean accountHealthCheck) {
-        this.accountHealthCheck = accountHealthCheck;
-    }
-
     /** How long heard account states count, in milliseconds. */
     public long getAccountHealthRefresh() {
         return accountHealthRefresh;
@@ -440,36 +475,6 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
         this.cdnCapacity = cdnCapacity;
     }
 
-    /** The default base URL of the GeWe API. */
-    public String getBaseUrl() {
-        return baseUrl;
-    }
-
-    /** Sets the default base URL of the GeWe API. */
-    public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
-    }
-
-    /** The default token. */
-    public String getToken() {
-        return token;
-    }
-
-    /** Sets the default token. */
-    public void setToken(String token) {
-        this.token = token;
-    }
-
-    /** The default appId. */
-    public String getAppId() {
-        return appId;
-    }
-
-    /** Sets the default appId. */
-    public void setAppId(String appId) {
-        this.appId = appId;
-    }
-
     /** The connection pool size. */
     public int getMaxConnections() {
         return maxConnections;
@@ -478,16 +483,6 @@ public class GeweComponent extends DefaultComponent implements SSLContextParamet
     /** Sets the connection pool size. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
-    }
-
-    /** The default connect timeout in milliseconds. */
-    public long getConnectTimeout() {
-        return connectTimeout;
-    }
-
-    /** Sets the default connect timeout in milliseconds. */
-    public void setConnectTimeout(long connectTimeout) {
-        this.connectTimeout = connectTimeout;
     }
 
     /** The proxy host. */

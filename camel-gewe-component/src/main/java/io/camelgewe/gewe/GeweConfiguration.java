@@ -1,5 +1,7 @@
 package io.camelgewe.gewe;
 
+import io.camelgewe.gewe.callback.GeweAnswerAfter;
+import io.camelgewe.gewe.callback.GeweCallbackOptions;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -15,13 +17,13 @@ import org.apache.camel.spi.UriPath;
  * is accepted under GeWe's own name and checked against the operation when the endpoint is created.
  */
 @UriParams
-public class GeweConfiguration implements Cloneable {
+public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
 
     /** GeWe's cloud API base URL. */
     public static final String DEFAULT_BASE_URL = "http://api.geweapi.com/gewe/v2/api";
 
     /** The HTTP path gewe:callback listens on unless {@code path} says otherwise. */
-    public static final String DEFAULT_CALLBACK_PATH = "/gewe/callback";
+    public static final String DEFAULT_CALLBACK_PATH = GeweCallbackOptions.DEFAULT_PATH;
 
     @UriPath(description = "The GeWe operation: its action name where that is unique (postImage, postText, "
                            + "getChatroomInfo), otherwise module/action (label/add, favor/sync). In from(), the "
@@ -32,7 +34,7 @@ public class GeweConfiguration implements Cloneable {
     @UriParam(label = "common", defaultValue = DEFAULT_BASE_URL,
               description = "The base URL of the GeWe API; operations are posted to baseUrl/module/action. The retired "
                             + "self-hosted edition used http://HOST:2531/v2/api.")
-    private String baseUrl;
+    private String baseUrl = DEFAULT_BASE_URL;
 
     @UriParam(label = "security", secret = true,
               description = "The GeWe API token, sent as the X-GEWE-TOKEN header. It is masked in endpoint URIs, logs, "
@@ -159,10 +161,13 @@ public class GeweConfiguration implements Cloneable {
                             + "cdnRepository.")
     private boolean cdnReuse;
 
-    @UriParam(label = "producer,pacing",
-              description = "Whether this endpoint's sends and downloads are paced per account; by default the "
-                            + "component's pacing option (on).")
-    private Boolean pacing;
+    @UriParam(label = "producer,pacing", defaultValue = "true",
+              description = "Pace every account's sends and downloads across all endpoints and routes of the component "
+                            + "the way GeWe asks (one at a time, a gap after each, a ceiling per minute; see the "
+                            + "component's pacing options), so that bursts do not get the account restricted. Set on "
+                            + "the component for every endpoint, or on one endpoint; turn it off only for benchmarks "
+                            + "and tests against the simulator.")
+    private boolean pacing = true;
 
     @UriParam(label = "producer", defaultValue = "10000",
               description = "How long to wait for a connection to GeWe, in milliseconds.")
@@ -621,13 +626,13 @@ public class GeweConfiguration implements Cloneable {
         this.cdnReuse = cdnReuse;
     }
 
-    /** Whether this endpoint is paced; null for the component's choice. */
-    public Boolean getPacing() {
+    /** Whether sends and downloads are paced per account. */
+    public boolean isPacing() {
         return pacing;
     }
 
-    /** Sets whether this endpoint is paced; null for the component's choice. */
-    public void setPacing(Boolean pacing) {
+    /** Sets whether sends and downloads are paced per account. */
+    public void setPacing(boolean pacing) {
         this.pacing = pacing;
     }
 

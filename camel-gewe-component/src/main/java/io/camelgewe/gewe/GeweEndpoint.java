@@ -1,7 +1,5 @@
 package io.camelgewe.gewe;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,13 +7,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.camelgewe.gewe.callback.GeweCallback;
+import io.camelgewe.gewe.callback.GeweCallbackConsumer;
 import io.camelgewe.gewe.catalog.GeweCatalog;
 import io.camelgewe.gewe.catalog.GeweField;
 import io.camelgewe.gewe.catalog.GeweOperation;
-import io.camelgewe.gewe.client.GeweReplyReader;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
+import io.camelgewe.gewe.client.HttpGeweClient;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -94,6 +96,11 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         if (configuration.isCdnReuse() && operation.cdnForward() == null) {
             problems.add("cdnReuse is for postImage and postVideo only");
         }
+        try {
+            HttpGeweClient.checkDownloadBaseUrl(configuration.getDownloadBaseUrl());
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": " + String.join("; ", problems)
                                                + ". The fields of " + operation.qualifiedName() + " are: "
@@ -158,29 +165,37 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
                                                     + "and can only be sent to; GeWe's callbacks are received with "
                                                     + "from(\"gewe:callback\")");
         }
-        GeweCallbackConsumer consumer = new GeweCallbackConsumer(this, processor);
+        GeweCallbackConsumer consumer = new GeweCallbackConsumer(this, processor, configuration, GeweEndpoint::bind,
+                () -> getComponent().client(configuration));
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** Puts a received callback on a message: the callback as the body, its ids and senders as headers. */
+    private static void bind(Message message, GeweCallback callback) {
+        message.setBody(callback);
+        setHeader(message, GeweConstants.APP_ID, callback.getAppId());
+        setHeader(message, GeweConstants.TYPE_NAME, callback.getTypeName());
+        setHeader(message, GeweConstants.MSG_TYPE, callback.getMsgType());
+        setHeader(message, GeweConstants.FROM_WXID, callback.getFromWxid());
+        setHeader(message, GeweConstants.SENDER_WXID, callback.getSenderWxid());
+        setHeader(message, GeweConstants.CHATROOM_ID, callback.getChatroomId());
+        setHeader(message, GeweConstants.NEW_MSG_ID, callback.getNewMsgId());
+        setHeader(message, GeweConstants.MSG_ID, callback.getMsgId());
+        if (callback.getCreateTime() != null) {
+            message.setHeader(Exchange.MESSAGE_TIMESTAMP, callback.getCreateTime() * 1000);
+        }
+    }
+
+    private static void setHeader(Message message, String name, Object value) {
+        if (value != null) {
+            message.setHeader(name, value);
+        }
     }
 
     /** Builds what the producer needs, checking the options once: the request builder. */
     GeweRequestBuilder newRequestBuilder() {
         return new GeweRequestBuilder(operation, fieldOptions);
-    }
-
-    /** A request builder for another operation (a CDN forward), with the connection options only. */
-    GeweRequestBuilder newRequestBuilder(GeweOperation other) {
-        return new GeweRequestBuilder(other, Map.of());
-    }
-
-    /** The reader of this operation's replies. */
-    GeweReplyReader newReplyReader() {
-        return newReplyReader(operation);
-    }
-
-    /** The reader of an operation's replies. */
-    GeweReplyReader newReplyReader(GeweOperation op) {
-        return new GeweReplyReader(op, configuration.getToken());
     }
 
     /** The forward that resends this media operation's CDN copy: forwardImage for postImage, forwardVideo for postVideo. */
@@ -194,42 +209,6 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         return dir == null || dir.isBlank()
                 ? java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "camel-gewe")
                 : java.nio.file.Path.of(dir);
-    }
-
-    /** What a relative fileUrl is resolved against: downloadBaseUrl, or baseUrl's scheme, host and port. */
-    URI downloadBase() {
-        String base = configuration.getDownloadBaseUrl();
-        try {
-            if (base == null || base.isBlank()) {
-                URI api = operationUri(operation);
-                return new URI(api.getScheme(), null, api.getHost(), api.getPort(), "/", null, null);
-            }
-            return new URI(base.endsWith("/") ? base : base + "/");
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": downloadBaseUrl '" + base
-                                               + "' is not a valid URL: " + e.getReason(), e);
-        }
-    }
-
-    /** The URI an operation is posted to: baseUrl + /module/action. */
-    URI operationUri(GeweOperation op) {
-        String base = configuration.getBaseUrl();
-        if (base == null || base.isBlank()) {
-            throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": baseUrl is empty");
-        }
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        try {
-            URI uri = new URI(base + op.path());
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new URISyntaxException(base, "an http or https URL with a host is needed");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": baseUrl '" + base
-                                               + "' is not a valid URL: " + e.getReason(), e);
-        }
     }
 
     /** The resolved operation. */

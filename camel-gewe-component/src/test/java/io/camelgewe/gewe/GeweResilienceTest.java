@@ -16,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Producer;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultExchange;
+import io.camelgewe.gewe.client.PoolProbe;
 import org.apache.hc.core5.pool.PoolStats;
 import org.junit.jupiter.api.Test;
 
@@ -61,10 +62,10 @@ class GeweResilienceTest extends GeweTestSupport {
     private void awaitPoolDrained() throws Exception {
         GeweComponent gewe = context.getComponent("gewe", GeweComponent.class);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        PoolStats stats = gewe.httpClient().poolStats();
+        PoolStats stats = PoolProbe.stats(gewe.transport());
         while ((stats.getLeased() > 0 || stats.getPending() > 0) && System.nanoTime() < deadline) {
             Thread.onSpinWait();
-            stats = gewe.httpClient().poolStats();
+            stats = PoolProbe.stats(gewe.transport());
         }
         assertEquals(0, stats.getLeased(), "every connection went back to the pool: " + stats);
         assertEquals(0, stats.getPending(), stats.toString());

@@ -223,8 +223,9 @@ public final class GeweHttpClient implements Closeable {
         return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
     }
 
-    /** The pool's current figures: connections leased (in use), available and pending. */
-    public PoolStats poolStats() {
+
+    /** The pool's current figures (leased, available, pending); for tests of connection reuse. */
+    PoolStats poolStats() {
         return pool.getTotalStats();
     }
 

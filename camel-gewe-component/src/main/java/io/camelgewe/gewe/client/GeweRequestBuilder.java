@@ -115,7 +115,7 @@ public final class GeweRequestBuilder {
         return i < 0 ? j : j < 0 ? i : Math.min(i, j);
     }
 
-    /** The operation this builder writes requests for. */
+    /** The operation this builder builds requests of. */
     public GeweOperation operation() {
         return operation;
     }
@@ -197,14 +197,20 @@ public final class GeweRequestBuilder {
         return values;
     }
 
-    /** Writes resolved values as GeWe's JSON: the operation's fields in catalog order, nulls left out. */
-    public byte[] write(Object[] values) {
+    /**
+     * Writes resolved values as GeWe's JSON: the operation's fields in catalog order, nulls left out.
+     *
+     * @param operation the operation
+     * @param values    the value of each of its fields, in {@link GeweOperation#fields()} order
+     */
+    public static byte[] write(GeweOperation operation, Object[] values) {
+        List<GeweField> fields = operation.fields();
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         try (JsonGenerator gen = GeweJson.mapper().createGenerator(out)) {
             gen.writeStartObject();
-            for (int i = 0; i < fields.length; i++) {
+            for (int i = 0; i < values.length; i++) {
                 if (values[i] != null) {
-                    gen.writeFieldName(fields[i].name());
+                    gen.writeFieldName(fields.get(i).name());
                     gen.writeObject(values[i]);
                 }
             }

@@ -5,8 +5,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
+import io.camelgewe.gewe.catalog.GeweCatalog;
+import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.client.GeweRequestBuilder;
+import io.camelgewe.gewe.client.GeweTimeouts;
 import io.camelgewe.gewe.errors.GeweApiException;
 import io.camelgewe.gewe.errors.GeweRejection;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -24,9 +28,13 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 public final class GeweAccountHealthCheck extends AbstractHealthCheck {
 
     private static final long PROBE_TIMEOUT_SECONDS = 10;
+    private static final GeweTimeouts PROBE_TIMEOUTS = new GeweTimeouts(PROBE_TIMEOUT_SECONDS * 1000,
+            PROBE_TIMEOUT_SECONDS * 1000);
 
     private final String appId;
-    private final Supplier<CompletableFuture<Object>> checkOnline;
+    private final GeweClient client;
+    private final GeweOperation checkOnline;
+    private final Object[] checkOnlineRequest;
     private final long refreshNanos;
     private volatile Boolean up;
     private volatile String reason;
@@ -34,13 +42,16 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
 
     /**
      * @param appId         the account
-     * @param checkOnline   calls login/checkOnline for the account (answers a Boolean)
+     * @param client        the client GeWe is asked through (login/checkOnline), the component's for the account's
+     *                      base URL and token: it lives as long as the component, as this check does
      * @param refreshMillis how long what was heard counts before GeWe is asked again
      */
-    public GeweAccountHealthCheck(String appId, Supplier<CompletableFuture<Object>> checkOnline, long refreshMillis) {
+    public GeweAccountHealthCheck(String appId, GeweClient client, long refreshMillis) {
         super("gewe", "gewe-account-" + appId);
         this.appId = appId;
-        this.checkOnline = checkOnline;
+        this.client = client;
+        this.checkOnline = GeweCatalog.get().find("login/checkOnline");
+        this.checkOnlineRequest = new GeweRequestBuilder(checkOnline, Map.of()).resolve(Map.of("appId", appId));
         this.refreshNanos = TimeUnit.MILLISECONDS.toNanos(refreshMillis);
     }
 
@@ -93,7 +104,8 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
 
     private void probe(HealthCheckResultBuilder builder) {
         try {
-            Object online = checkOnline.get().get(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            CompletableFuture<Object> asked = client.call(checkOnline, checkOnlineRequest, PROBE_TIMEOUTS);
+            Object online = asked.get(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (Boolean.TRUE.equals(online)) {
                 hear(true, null);
             } else {

@@ -29,7 +29,21 @@ public final class GewePacer {
         /** A send to a group. */
         GROUP,
         /** A download. */
-        DOWNLOAD
+        DOWNLOAD;
+
+        /**
+         * The lane of a call: GeWe asks for longer gaps before a send to a group (an id ending in @chatroom) than
+         * before a send to a person, and for its own gaps between downloads.
+         *
+         * @param download whether the call is a download
+         * @param toWxid   the recipient of a send; may be null
+         */
+        public static Lane of(boolean download, Object toWxid) {
+            if (download) {
+                return DOWNLOAD;
+            }
+            return toWxid != null && toWxid.toString().endsWith("@chatroom") ? GROUP : PERSON;
+        }
     }
 
     /** Given to a started call; released when the call is over, which frees the account for its next call. */

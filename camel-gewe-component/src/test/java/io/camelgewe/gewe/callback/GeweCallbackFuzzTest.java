@@ -51,7 +51,7 @@ class GeweCallbackFuzzTest {
             c.getMediaXml();
             c.getDownloadOperation();
             c.getImageBuffer();
-            GeweCallbackReader.deduplicationKey(c);
+            CallbackDeduplication.keyOf(c);
             c.toString();
         }
         return r;

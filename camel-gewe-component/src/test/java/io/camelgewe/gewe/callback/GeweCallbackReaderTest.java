@@ -38,13 +38,13 @@ class GeweCallbackReaderTest {
         // above Long.MAX_VALUE (unsigned 64-bit): the same 64 bits, digits given back by toUnsignedString
         GeweCallback unsigned = callback("{\"NewMsgId\":14216284872728580667}");
         assertEquals("14216284872728580667", Long.toUnsignedString(unsigned.getNewMsgId()));
-        assertEquals("wx_1:14216284872728580667", GeweCallbackReader.deduplicationKey(unsigned));
+        assertEquals("wx_1:14216284872728580667", CallbackDeduplication.keyOf(unsigned));
         assertNull(callback("{\"NewMsgId\":18446744073709551616}").getNewMsgId(), "more than 64 bits");
         assertNull(callback("{\"NewMsgId\":1.5}").getNewMsgId());
         assertNull(callback("{\"NewMsgId\":1e999999999}").getNewMsgId());
         assertNull(callback("{\"NewMsgId\":\"abc\"}").getNewMsgId());
         assertNull(callback("{\"NewMsgId\":true}").getNewMsgId());
-        assertNull(GeweCallbackReader.deduplicationKey(callback("{}")));
+        assertNull(CallbackDeduplication.keyOf(callback("{}")));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelgewe.gewe.callback.GeweCallback;
+import io.camelgewe.gewe.GeweTestSupport;
 import io.camelgewe.gewe.client.GeweJson;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -7,7 +7,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.camelgewe.gewe.callback.GeweCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;

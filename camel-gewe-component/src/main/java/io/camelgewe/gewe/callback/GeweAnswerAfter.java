@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 /**
  * When {@code gewe:callback} answers GeWe's POST. GeWe drops a push it has no answer to within 3 seconds, so the

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.math.BigInteger;
 import java.net.http.HttpResponse;
@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camelgewe.gewe.callback.GeweCallback;
-import io.camelgewe.gewe.callback.GeweMsgTypes;
+import io.camelgewe.gewe.GeweConstants;
 import io.camelgewe.gewe.model.DownloadImage;
 import io.camelgewe.gewe.model.GeweRequest;
 import org.apache.camel.Exchange;

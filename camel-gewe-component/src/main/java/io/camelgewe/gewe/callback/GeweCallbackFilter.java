@@ -1,11 +1,8 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-
-import io.camelgewe.gewe.callback.GeweCallback;
-import io.camelgewe.gewe.callback.GeweMsgTypes;
 
 /**
  * Which callbacks gewe:callback routes, from the options {@code typeNames}, {@code msgTypes},
@@ -35,7 +32,7 @@ final class GeweCallbackFilter {
      *
      * @throws IllegalArgumentException when msgTypes holds something that is not a number
      */
-    static GeweCallbackFilter of(GeweConfiguration cfg) {
+    static GeweCallbackFilter of(GeweCallbackOptions cfg) {
         Set<String> names = new TreeSet<>();
         for (String name : split(cfg.getTypeNames())) {
             names.add(name.toLowerCase(Locale.ROOT));

@@ -1,7 +1,9 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.time.Duration;
 
+import io.camelgewe.gewe.GeweConfiguration;
+import io.camelgewe.gewe.GeweEndpoint;
 import org.apache.camel.Endpoint;
 import org.apache.camel.FailedToStartRouteException;
 import org.apache.camel.ResolveEndpointFailedException;

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,17 +6,20 @@ import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
-import io.camelgewe.gewe.callback.GeweCallback;
-import io.camelgewe.gewe.callback.GeweCallbackReader;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +41,27 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     static final String SECRET_PARAMETER = "secret";
 
     private final GeweCallbackConsumer consumer;
-    private final GeweConfiguration cfg;
+    private final GeweCallbackOptions cfg;
     private final GeweCallbackFilter filter;
+    private final CallbackDeduplication deduplication;
+    private final ScheduledExecutorService timer;
+    private final Stats stats = new Stats();
     private final byte[] secret;
 
-    GeweCallbackHandler(GeweCallbackConsumer consumer, GeweConfiguration cfg, GeweCallbackFilter filter) {
+    /**
+     * @param consumer      routes what is accepted
+     * @param cfg           the endpoint's options
+     * @param filter        which callbacks are routed
+     * @param deduplication drops repeated pushes
+     * @param timer         sends the answers that answerTimeout is up for
+     */
+    GeweCallbackHandler(GeweCallbackConsumer consumer, GeweCallbackOptions cfg, GeweCallbackFilter filter,
+                        CallbackDeduplication deduplication, ScheduledExecutorService timer) {
         this.consumer = consumer;
         this.cfg = cfg;
         this.filter = filter;
+        this.deduplication = deduplication;
+        this.timer = timer;
         this.secret = cfg.getSecret() == null || cfg.getSecret().isEmpty()
                 ? null : cfg.getSecret().getBytes(StandardCharsets.UTF_8);
     }
@@ -53,13 +69,13 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     @Override
     public boolean process(Exchange http, AsyncCallback callback) {
         Answer answer = new Answer(http, callback);
-        consumer.stats().received.increment();
+        stats.received.increment();
         try {
             return handle(http.getMessage(), answer);
         } catch (Exception e) {
             // a repository or pool failure: GeWe may push again; the body is not logged (private, maybe large)
             LOG.warn("GeWe callback on {}: could not accept a push: {}", cfg.getPath(), e.toString());
-            consumer.stats().refused.increment();
+            stats.refused.increment();
             return answer.send(500, "error", true);
         }
     }
@@ -85,26 +101,26 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         GeweCallbackReader.Result result = GeweCallbackReader.read(body);
         if (result instanceof GeweCallbackReader.Refused refused) {
             LOG.warn("GeWe callback on {}: refused a push ({} bytes): {}", cfg.getPath(), body.length, refused.reason());
-            consumer.stats().refused.increment();
+            stats.refused.increment();
             return answer.send(400, refused.reason(), true);
         }
         if (result instanceof GeweCallbackReader.Ping) {
             // sent by GeWe when the URL is registered; answering it is what makes the registration succeed
             LOG.info("GeWe callback on {}: answered GeWe's registration ping", cfg.getPath());
-            consumer.stats().pings.increment();
+            stats.pings.increment();
             return answer.send(200, "ok", true);
         }
         GeweCallback callback = ((GeweCallbackReader.Received) result).callback();
         String skipped = filter.reject(callback);
         if (skipped != null) {
             LOG.debug("GeWe callback on {}: not routed, {}: {}", cfg.getPath(), skipped, callback);
-            consumer.stats().skipped.increment();
+            stats.skipped.increment();
             return answer.send(200, "ok", true);
         }
-        String key = GeweCallbackReader.deduplicationKey(callback);
-        if (key != null && !consumer.repository().add(key)) {
+        String key = CallbackDeduplication.keyOf(callback);
+        if (!deduplication.add(key)) {
             LOG.debug("GeWe callback on {}: not routed, a repeated push of {}", cfg.getPath(), callback);
-            consumer.stats().duplicates.increment();
+            stats.duplicates.increment();
             return answer.send(200, "ok", true);
         }
         try {
@@ -112,13 +128,13 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
                     : answerAfterRoute(callback, answer, key);
         } catch (RuntimeException e) {
             // not routed: forget the key so that GeWe's next push of it is routed
-            consumer.forget(key);
+            deduplication.notRouted(key);
             if (!(e instanceof RejectedExecutionException)) {
                 throw e;
             }
             LOG.warn("GeWe callback on {}: all {} route threads and their queue of {} are busy; answered 503 to {}",
                     cfg.getPath(), cfg.getPoolSize(), cfg.getMaxQueueSize(), callback);
-            consumer.stats().refused.increment();
+            stats.refused.increment();
             return answer.send(503, "busy", true);
         }
     }
@@ -132,9 +148,9 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
 
     /** COMPLETION: the answer waits for the route, but never longer than answerTimeout. */
     private boolean answerAfterRoute(GeweCallback callback, Answer answer, String key) {
-        ScheduledFuture<?> budget = consumer.timer().schedule(() -> {
+        ScheduledFuture<?> budget = timer.schedule(() -> {
             if (answer.send(200, "ok", false)) {
-                consumer.stats().answeredOnTimeout.increment();
+                stats.answeredOnTimeout.increment();
                 LOG.debug("GeWe callback on {}: answered after {} ms while the route of {} goes on", cfg.getPath(),
                         cfg.getAnswerTimeout(), callback);
             }
@@ -153,7 +169,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
 
     private boolean refuse(Answer answer, int status, String reason) {
         LOG.debug("GeWe callback on {}: answered {}: {}", cfg.getPath(), status, reason);
-        consumer.stats().refused.increment();
+        stats.refused.increment();
         return answer.send(status, reason, true);
     }
 
@@ -170,14 +186,19 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         if (query == null) {
             return null;
         }
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            if (SECRET_PARAMETER.equals(name)) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        try {
+            Map<String, Object> parameters = URISupport.parseQuery(query, false, true);
+            if (!parameters.containsKey(SECRET_PARAMETER)) {
+                return null;
             }
+            Object value = parameters.get(SECRET_PARAMETER);
+            // a repeated parameter comes as a list: the first one counts
+            Object first = value instanceof List<?> list ? list.get(0) : value;
+            // parseQuery turns + into a space but leaves %-escapes, as Camel's endpoint URIs want
+            return first == null ? "" : URLDecoder.decode(first.toString(), StandardCharsets.UTF_8);
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return "";
         }
-        return null;
     }
 
     /** The body, read up to maxBodySize; null when it is larger. */
@@ -217,6 +238,26 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         } catch (IOException e) {
             throw new IllegalStateException("the body could not be read: " + e.getMessage(), e);
         }
+    }
+
+    /** What happened to the POSTs, before any route. */
+    Stats stats() {
+        return stats;
+    }
+
+    /** The timer of answerTimeout; the consumer shuts it down. */
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    /** The HTTP side's counters. */
+    static final class Stats {
+        final LongAdder received = new LongAdder();
+        final LongAdder duplicates = new LongAdder();
+        final LongAdder skipped = new LongAdder();
+        final LongAdder refused = new LongAdder();
+        final LongAdder pings = new LongAdder();
+        final LongAdder answeredOnTimeout = new LongAdder();
     }
 
     /** The one answer to one POST; whoever comes first (route, answerTimeout, refusal) sends it. */

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import io.camelgewe.gewe.callback.GeweCallback;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.Main;

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.camelgewe.gewe.GeweConstants;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camelgewe.gewe.callback.GeweCallback;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;

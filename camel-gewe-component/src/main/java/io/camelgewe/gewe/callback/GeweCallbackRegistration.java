@@ -1,26 +1,25 @@
-package io.camelgewe.gewe;
+package io.camelgewe.gewe.callback;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
-import org.apache.camel.AsyncProcessor;
+import io.camelgewe.gewe.catalog.GeweCatalog;
+import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.client.GeweRequestBuilder;
+import io.camelgewe.gewe.client.GeweTimeouts;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.ExtendedStartupListener;
-import org.apache.camel.Producer;
-import org.apache.camel.support.AsyncProcessorConverterHelper;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Registers gewe:callback's public URL with GeWe ({@code login/setCallback} with the token and the URL) once the
- * CamelContext has fully started, through the component's own producer, so with the endpoint's token and baseUrl.
+ * CamelContext has fully started, through the component's client for the endpoint's token and baseUrl.
  * <p>
  * GeWe pings the URL as soon as it is set, so registering earlier could make GeWe reach a server that is not
  * listening yet. A registration that fails is logged and the consumer keeps running: a URL registered before (or in
@@ -30,12 +29,19 @@ final class GeweCallbackRegistration implements ExtendedStartupListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeweCallbackRegistration.class);
 
-    private final GeweEndpoint callbackEndpoint;
+    private final GeweCallbackOptions options;
+    private final Callable<GeweClient> client;
     private final BooleanSupplier consumerRunning;
     private final AtomicBoolean started = new AtomicBoolean();
 
-    GeweCallbackRegistration(GeweEndpoint callbackEndpoint, BooleanSupplier consumerRunning) {
-        this.callbackEndpoint = callbackEndpoint;
+    /**
+     * @param options         the consumer's options: registerUrl, secret and token
+     * @param client          the client to register through
+     * @param consumerRunning whether the consumer still runs (a stopped one registers nothing)
+     */
+    GeweCallbackRegistration(GeweCallbackOptions options, Callable<GeweClient> client, BooleanSupplier consumerRunning) {
+        this.options = options;
+        this.client = client;
         this.consumerRunning = consumerRunning;
     }
 
@@ -57,34 +63,22 @@ final class GeweCallbackRegistration implements ExtendedStartupListener {
         if (!consumerRunning.getAsBoolean() || !started.compareAndSet(false, true)) {
             return;
         }
-        GeweConfiguration cfg = callbackEndpoint.getConfiguration();
-        String url = withSecret(cfg.getRegisterUrl().strip(), cfg.getSecret());
+        String url = withSecret(options.getRegisterUrl().strip(), options.getSecret());
         String shown = masked(url);
-        Producer producer = null;
         try {
-            GeweConfiguration setCallback = cfg.copy();
-            setCallback.setOperation("login/setCallback");
-            GeweEndpoint endpoint = new GeweEndpoint(callbackEndpoint.getComponent().getDefaultName()
-                                                     + ":login/setCallback", callbackEndpoint.getComponent(), setCallback);
-            // its token field comes from the endpoint's token option, like any option named as a field
-            endpoint.resolveOperation(Set.of(), new LinkedHashMap<>());
-            producer = endpoint.createProducer();
-            ServiceHelper.startService(endpoint, producer);
-            Exchange exchange = endpoint.createExchange();
-            exchange.getMessage().setBody(Map.of("callbackUrl", url));
-            AsyncProcessor sender = AsyncProcessorConverterHelper.convert(producer);
-            Producer started = producer;
-            sender.process(exchange, doneSync -> {
-                if (exchange.getException() != null) {
-                    LOG.warn("GeWe did not register the callback URL {}: {}", shown, exchange.getException().getMessage());
+            GeweOperation setCallback = GeweCatalog.get().find("login/setCallback");
+            Object[] request = new GeweRequestBuilder(setCallback, Map.of())
+                    .resolve(Map.of("token", String.valueOf(options.getToken()), "callbackUrl", url));
+            client.call().call(setCallback, request,
+                    new GeweTimeouts(options.getConnectTimeout(), options.getResponseTimeout())).whenComplete((r, e) -> {
+                if (e != null) {
+                    LOG.warn("GeWe did not register the callback URL {}: {}", shown, GeweClient.causeOf(e).getMessage());
                 } else {
                     LOG.info("Registered the callback URL {} with GeWe", shown);
                 }
-                ServiceHelper.stopAndShutdownService(started);
             });
         } catch (Exception e) {
             LOG.warn("Could not register the callback URL {} with GeWe: {}", shown, e.getMessage());
-            ServiceHelper.stopAndShutdownService(producer);
         }
     }
 

@@ -1,0 +1,82 @@
+package io.camelgewe.gewe;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.client.FetchedFile;
+import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.client.GeweTimeouts;
+import io.camelgewe.gewe.errors.GeweResponseException;
+import io.camelgewe.gewe.model.DownloadResult;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * fetch=true: after a download operation, the file behind GeWe's fileUrl is fetched to the spool folder and becomes
+ * the body, a stream over the spooled copy that is deleted when the exchange completes.
+ */
+final class FetchedDownload {
+
+    private final GeweOperation operation;
+    private final GeweClient client;
+    private final String downloadBaseUrl;
+    private final Path directory;
+    private final GeweTimeouts timeouts;
+
+    /**
+     * @param operation       the download operation
+     * @param client          the client that fetches
+     * @param downloadBaseUrl what a relative fileUrl is resolved against; null for baseUrl's origin
+     * @param directory       the spool folder
+     * @param timeouts        the time limits of the fetch
+     */
+    FetchedDownload(GeweOperation operation, GeweClient client, String downloadBaseUrl, Path directory,
+                    GeweTimeouts timeouts) {
+        this.operation = operation;
+        this.client = client;
+        this.downloadBaseUrl = downloadBaseUrl;
+        this.directory = directory;
+        this.timeouts = timeouts;
+    }
+
+    /** Fetches the file GeWe's download answer names; the CamelGeweFileUrl header says which. */
+    CompletableFuture<Object> fetch(Exchange exchange, Object result) {
+        if (!(result instanceof DownloadResult) || ((DownloadResult) result).getFileUrl() == null) {
+            return CompletableFuture.failedFuture(new GeweResponseException(operation.qualifiedName(),
+                    "GeWe's answer has no fileUrl to fetch", null));
+        }
+        String fileUrl = ((DownloadResult) result).getFileUrl();
+        return client.fetch(operation, fileUrl, downloadBaseUrl, directory, timeouts).thenApply(file -> {
+            exchange.getMessage().setHeader(GeweConstants.FILE_URL, fileUrl);
+            return file;
+        });
+    }
+
+    /** Makes a fetched file the body, with its file headers, and deletes it when the exchange completes. */
+    static void bind(Exchange exchange, FetchedFile file) throws IOException {
+        Message message = exchange.getMessage();
+        SpooledFileStream body = new SpooledFileStream(file.path());
+        message.setBody(body);
+        message.setHeader(Exchange.FILE_NAME, file.fileName());
+        message.setHeader(Exchange.FILE_LENGTH, file.length());
+        if (file.contentType() == null) {
+            message.removeHeader(Exchange.CONTENT_TYPE);
+        } else {
+            message.setHeader(Exchange.CONTENT_TYPE, file.contentType());
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                try {
+                    body.close();
+                } catch (IOException ignored) {
+                    // the file goes anyway
+                }
+                SpooledFileStream.delete(file.path());
+            }
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package io.camelgewe.gewe.client;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+import io.camelgewe.gewe.catalog.GeweOperation;
+
+/**
+ * Everything of a GeWe call that is HTTP, for one base URL and token: where an operation is posted, the token header,
+ * the time limits, writing the request, reading GeWe's answer, translating failures, fetching downloaded files.
+ * <p>
+ * The component owns one per base URL and token ({@link HttpGeweClient}) and closes it when it stops; its producers,
+ * the account health checks and the callback registration all call GeWe through it. A test can give the component a
+ * client of its own ({@code GeweComponent#setClient}) to answer without any server.
+ * <p>
+ * Every method returns at once; the future completes when GeWe has answered, exceptionally with a
+ * {@link io.camelgewe.gewe.errors.GeweException} that says whether the request may have been acted on.
+ */
+public interface GeweClient extends AutoCloseable {
+
+    /**
+     * Calls one operation.
+     *
+     * @param  operation the operation
+     * @param  values    the value of each of its fields in {@link GeweOperation#fields()} order, already in their JSON
+     *                   types (as {@link GeweRequestBuilder} resolves them); null values are left out
+     * @param  timeouts  the time limits of this call
+     * @return           GeWe's {@code data} as the operation's result type, or null when GeWe sent none
+     */
+    CompletableFuture<Object> call(GeweOperation operation, Object[] values, GeweTimeouts timeouts);
+
+    /**
+     * Fetches the file a download operation answered with, into a new file in {@code directory}, never holding it
+     * whole in memory. The token is not sent: the file lives on a storage host, not on GeWe.
+     *
+     * @param  operation       the download operation whose answer named the file (for messages)
+     * @param  fileUrl         the file's URL as GeWe gave it, absolute or relative
+     * @param  downloadBaseUrl what a relative fileUrl is resolved against; null for the base URL's scheme, host and port
+     * @param  directory       where the file is written
+     * @param  timeouts        the time limits of this fetch
+     * @return                 the file written
+     */
+    CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, String downloadBaseUrl,
+                                         Path directory, GeweTimeouts timeouts);
+
+    /**
+     * The failure behind the wrappers CompletableFuture puts around it.
+     *
+     * @param failure what a future completed with
+     */
+    static Throwable causeOf(Throwable failure) {
+        Throwable c = failure;
+        while (c instanceof java.util.concurrent.CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        return c;
+    }
+
+    /** Releases what the client holds; a client the component made is closed by the component. */
+    @Override
+    default void close() {
+    }
+}
