@@ -54,7 +54,7 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "cdnRepository": target.setCdnRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "cdnreuse":
         case "cdnReuse": getOrCreateConfiguration(target).setCdnReuse(property(camelContext, boolean.class, value)); return true;
-        case "client": target.setClient(property(camelContext, io.camelgewe.gewe.client.GeweClient.class, value)); return true;
+        case "client": target.setClient(property(camelContext, io.camelgewe.gewe.spi.GeweClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelgewe.gewe.GeweConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
@@ -205,7 +205,7 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "cdnRepository": return org.apache.camel.spi.StateRepository.class;
         case "cdnreuse":
         case "cdnReuse": return boolean.class;
-        case "client": return io.camelgewe.gewe.client.GeweClient.class;
+        case "client": return io.camelgewe.gewe.spi.GeweClient.class;
         case "configuration": return io.camelgewe.gewe.GeweConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;

@@ -5,9 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.client.CdnMemory;
-import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
-import io.camelgewe.gewe.client.GeweTimeouts;
+import io.camelgewe.gewe.spi.GeweTimeouts;
 import io.camelgewe.gewe.errors.GeweDelivery;
 import io.camelgewe.gewe.errors.GeweException;
 import io.camelgewe.gewe.model.CdnSendResult;

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
-import io.camelgewe.gewe.client.FetchedFile;
-import io.camelgewe.gewe.client.GeweClient;
-import io.camelgewe.gewe.client.GeweTimeouts;
+import io.camelgewe.gewe.spi.FetchedFile;
+import io.camelgewe.gewe.spi.GeweClient;
+import io.camelgewe.gewe.spi.GeweTimeouts;
 import io.camelgewe.gewe.errors.GeweResponseException;
 import io.camelgewe.gewe.model.DownloadResult;
 import org.apache.camel.Exchange;

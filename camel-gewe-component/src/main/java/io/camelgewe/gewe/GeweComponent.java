@@ -8,7 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.camelgewe.gewe.client.CdnMemory;
-import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweHttpClient;
 import io.camelgewe.gewe.client.HttpGeweClient;
 import io.camelgewe.gewe.health.GeweAccountHealthCheck;

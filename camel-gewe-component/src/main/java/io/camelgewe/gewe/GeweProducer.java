@@ -5,10 +5,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
-import io.camelgewe.gewe.client.FetchedFile;
-import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.spi.FetchedFile;
+import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
-import io.camelgewe.gewe.client.GeweTimeouts;
+import io.camelgewe.gewe.spi.GeweTimeouts;
 import io.camelgewe.gewe.errors.GewePacingException;
 import io.camelgewe.gewe.health.GeweAccountHealthCheck;
 import io.camelgewe.gewe.model.SendResult;

@@ -2,7 +2,7 @@ package io.camelgewe.gewe;
 
 import java.util.concurrent.CompletableFuture;
 
-import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
 import io.camelgewe.gewe.errors.GeweApiException;
 import org.apache.camel.Exchange;

@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
-import io.camelgewe.gewe.client.FetchedFile;
-import io.camelgewe.gewe.client.GeweClient;
-import io.camelgewe.gewe.client.GeweTimeouts;
+import io.camelgewe.gewe.spi.FetchedFile;
+import io.camelgewe.gewe.spi.GeweClient;
+import io.camelgewe.gewe.spi.GeweTimeouts;
 import io.camelgewe.gewe.errors.GeweApiException;
 import io.camelgewe.gewe.errors.GeweDelivery;
 import io.camelgewe.gewe.errors.GeweException;

@@ -84,7 +84,8 @@ class KarafPackagingTest {
         // the HTTP client, the pacer and the health check are the component's own machinery, not API
         Map<String, String> exports = clauses(header("Export-Package"));
         for (String api : new String[] { "io.camelgewe.gewe", "io.camelgewe.gewe.model", "io.camelgewe.gewe.catalog",
-                                         "io.camelgewe.gewe.callback" }) {
+                                         "io.camelgewe.gewe.callback", "io.camelgewe.gewe.errors",
+                                         "io.camelgewe.gewe.spi" }) {
             assertTrue(exports.containsKey(api), api + " exported: " + exports.keySet());
             assertTrue(exports.get(api).contains("version=\""), api + " has a version: " + exports.get(api));
         }

@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.spi.GeweClient;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;

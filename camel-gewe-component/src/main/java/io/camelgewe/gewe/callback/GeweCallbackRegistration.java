@@ -9,9 +9,9 @@ import java.util.function.BooleanSupplier;
 
 import io.camelgewe.gewe.catalog.GeweCatalog;
 import io.camelgewe.gewe.catalog.GeweOperation;
-import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
-import io.camelgewe.gewe.client.GeweTimeouts;
+import io.camelgewe.gewe.spi.GeweTimeouts;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.slf4j.Logger;

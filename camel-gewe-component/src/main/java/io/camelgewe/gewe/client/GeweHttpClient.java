@@ -20,6 +20,7 @@ import io.camelgewe.gewe.errors.GeweConnectionException;
 import io.camelgewe.gewe.errors.GeweDelivery;
 import io.camelgewe.gewe.errors.GeweException;
 import io.camelgewe.gewe.errors.GeweTimeoutException;
+import io.camelgewe.gewe.spi.FetchedFile;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;

@@ -9,9 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.errors.GeweResponseException;
+import io.camelgewe.gewe.spi.FetchedFile;
+import io.camelgewe.gewe.spi.GeweClient;
+import io.camelgewe.gewe.spi.GeweTimeouts;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The {@link GeweClient} of one base URL and token, over the component's pooled {@link GeweHttpClient}: operations
@@ -28,6 +33,7 @@ public final class HttpGeweClient implements GeweClient {
     private final Header tokenHeader;
     private final String token;
     private final Map<GeweOperation, Target> targets = new ConcurrentHashMap<>();
+    private final Map<GeweTimeouts, RequestConfig> configs = new ConcurrentHashMap<>();
 
     /**
      * @param  transport                the pooled HTTP client the calls go through (shared, not closed by this client)
@@ -72,7 +78,7 @@ public final class HttpGeweClient implements GeweClient {
     public CompletableFuture<Object> call(GeweOperation operation, Object[] values, GeweTimeouts timeouts) {
         Target target = targets.computeIfAbsent(operation, this::target);
         byte[] json = GeweRequestBuilder.write(operation, values);
-        return transport.post(target.uri, json, tokenHeader, timeouts.requestConfig())
+        return transport.post(target.uri, json, tokenHeader, requestConfig(timeouts))
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw GeweHttpClient.failure(operation.qualifiedName(), GeweClient.causeOf(failure),
@@ -92,7 +98,7 @@ public final class HttpGeweClient implements GeweClient {
             return CompletableFuture.failedFuture(new GeweResponseException(operation.qualifiedName(),
                     "GeWe's fileUrl is not a URL", e));
         }
-        return transport.fetch(uri, timeouts.requestConfig(), directory).handle((file, failure) -> {
+        return transport.fetch(uri, requestConfig(timeouts), directory).handle((file, failure) -> {
             if (failure != null) {
                 Throwable cause = GeweClient.causeOf(failure);
                 if (cause instanceof HttpException) {
@@ -128,6 +134,14 @@ public final class HttpGeweClient implements GeweClient {
             throw new IllegalArgumentException("downloadBaseUrl '" + downloadBaseUrl + "' is not a valid URL: "
                                                + e.getReason(), e);
         }
+    }
+
+    /** The time limits as HttpClient 5 takes them; an endpoint's are built once. */
+    private RequestConfig requestConfig(GeweTimeouts timeouts) {
+        return configs.computeIfAbsent(timeouts, t -> RequestConfig.custom()
+                .setConnectTimeout(Timeout.ofMilliseconds(t.connectMillis()))
+                .setResponseTimeout(Timeout.ofMilliseconds(t.responseMillis()))
+                .build());
     }
 
     private Target target(GeweOperation operation) {

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeoutException;
 
 import io.camelgewe.gewe.catalog.GeweCatalog;
 import io.camelgewe.gewe.catalog.GeweOperation;
-import io.camelgewe.gewe.client.GeweClient;
+import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
-import io.camelgewe.gewe.client.GeweTimeouts;
+import io.camelgewe.gewe.spi.GeweTimeouts;
 import io.camelgewe.gewe.errors.GeweApiException;
 import io.camelgewe.gewe.errors.GeweRejection;
 import org.apache.camel.health.HealthCheckResultBuilder;

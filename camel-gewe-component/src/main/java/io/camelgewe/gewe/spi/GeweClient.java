@@ -1,4 +1,4 @@
-package io.camelgewe.gewe.client;
+package io.camelgewe.gewe.spi;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -9,7 +9,7 @@ import io.camelgewe.gewe.catalog.GeweOperation;
  * Everything of a GeWe call that is HTTP, for one base URL and token: where an operation is posted, the token header,
  * the time limits, writing the request, reading GeWe's answer, translating failures, fetching downloaded files.
  * <p>
- * The component owns one per base URL and token ({@link HttpGeweClient}) and closes it when it stops; its producers,
+ * The component owns one per base URL and token (the HTTP one of package {@code client}) and closes it when it stops; its producers,
  * the account health checks and the callback registration all call GeWe through it. A test can give the component a
  * client of its own ({@code GeweComponent#setClient}) to answer without any server.
  * <p>
@@ -23,7 +23,7 @@ public interface GeweClient extends AutoCloseable {
      *
      * @param  operation the operation
      * @param  values    the value of each of its fields in {@link GeweOperation#fields()} order, already in their JSON
-     *                   types (as {@link GeweRequestBuilder} resolves them); null values are left out
+     *                   types (as the component's request builder resolves them); null values are left out
      * @param  timeouts  the time limits of this call
      * @return           GeWe's {@code data} as the operation's result type, or null when GeWe sent none
      */

@@ -1,4 +1,4 @@
-package io.camelgewe.gewe.client;
+package io.camelgewe.gewe.spi;
 
 import java.nio.file.Path;
 
