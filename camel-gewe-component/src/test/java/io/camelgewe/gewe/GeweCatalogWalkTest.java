@@ -99,7 +99,6 @@ class GeweCatalogWalkTest extends GeweTestSupport {
         List<String> failures = new ArrayList<>();
         int walked = 0;
         for (Operation op : OfficialPages.operations()) {
-            simulator.clearRequests();
             Map<String, Object> body = new LinkedHashMap<>();
             Map<String, JsonNode> expected = new LinkedHashMap<>();
             for (Field f : op.request()) {
@@ -107,15 +106,10 @@ class GeweCatalogWalkTest extends GeweTestSupport {
                 body.put(f.name(), value);
                 expected.put(f.name(), GeweJson.mapper().valueToTree(value));
             }
-            Exchange out = template.send("gewe:" + op.qualifiedName(), e -> e.getMessage().setBody(body));
+            RecordedRequest r = call(op, body, failures);
             walked++;
-            if (out.getException() != null) {
-                failures.add(op.qualifiedName() + ": " + out.getException().getMessage());
+            if (r == null) {
                 continue;
-            }
-            RecordedRequest r = simulator.lastRequest();
-            if (!(GeweSimulator.API_PATH + op.path()).equals(r.path())) {
-                failures.add(op.qualifiedName() + " went to " + r.path());
             }
             for (Map.Entry<String, JsonNode> e : expected.entrySet()) {
                 JsonNode sent = r.field(e.getKey());
@@ -143,10 +137,7 @@ class GeweCatalogWalkTest extends GeweTestSupport {
                     body.put(f.name(), sample(op, f));
                 }
             }
-            Exchange out = template.send("gewe:" + op.qualifiedName(), e -> e.getMessage().setBody(body));
-            if (out.getException() != null) {
-                failures.add(op.qualifiedName() + ": " + out.getException().getMessage());
-            }
+            call(op, body, failures);
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
@@ -167,24 +158,34 @@ class GeweCatalogWalkTest extends GeweTestSupport {
             if (op.example() == null) {
                 continue;
             }
-            simulator.clearRequests();
-            String example = OfficialPages.MAPPER.writeValueAsString(runnable(op, op.example()));
             JsonNode expected = runnable(op, op.received());
-            Exchange out = template.send("gewe:" + op.qualifiedName(), e -> e.getMessage().setBody(example));
+            RecordedRequest r = call(op, OfficialPages.MAPPER.writeValueAsString(runnable(op, op.example())), failures);
             sent++;
-            if (out.getException() != null) {
-                failures.add(op.qualifiedName() + " (" + op.page() + "): " + out.getException().getMessage());
-                continue;
-            }
-            RecordedRequest r = simulator.lastRequest();
-            if (!(GeweSimulator.API_PATH + op.path()).equals(r.path())) {
-                failures.add(op.qualifiedName() + " went to " + r.path());
-            } else if (!expected.equals(r.json())) {
+            if (r != null && !expected.equals(r.json())) {
                 failures.add(op.qualifiedName() + " (" + op.page() + "): " + differences(expected, r.json()));
             }
         }
         assertEquals(OfficialPages.count(), sent, "every page has a request example");
         assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /**
+     * Sends the body through {@code gewe:module/action}: what GeWe received, or null after adding to the failures
+     * why nothing (or something at another path) was received.
+     */
+    private RecordedRequest call(Operation op, Object body, List<String> failures) {
+        simulator.clearRequests();
+        Exchange out = template.send("gewe:" + op.qualifiedName(), e -> e.getMessage().setBody(body));
+        if (out.getException() != null) {
+            failures.add(op.qualifiedName() + " (" + op.page() + "): " + out.getException().getMessage());
+            return null;
+        }
+        RecordedRequest r = simulator.lastRequest();
+        if (!(GeweSimulator.API_PATH + op.path()).equals(r.path())) {
+            failures.add(op.qualifiedName() + " went to " + r.path());
+            return null;
+        }
+        return r;
     }
 
     /**
