@@ -11,9 +11,6 @@ import org.apache.camel.spi.Metadata;
  */
 public final class GeweConstants {
 
-    /** Prefix of every header of this component. */
-    public static final String HEADER_PREFIX = "CamelGewe";
-
     @Metadata(label = "common", description = "Producer: the appId (logged-in device) of the request; overrides the "
                                               + "endpoint's appId. gewe:callback: the Appid the callback is for.",
               javaType = "String")
