@@ -37,7 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GeweCatalogWalkTest extends GeweTestSupport {
 
-    /** Where setCallback's examples point: nothing listens there, so the simulator's ping goes nowhere. */
+    /**
+     * setCallback's URL in these calls, for the page's www.baidu.com: the simulator pings the URL it is given, and
+     * nothing listens here, so a test never reaches out of the machine.
+     */
     private static final String CALLBACK_URL = "http://127.0.0.1:9/gewe/callback";
 
     @Override

@@ -30,8 +30,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * examples), a value is given the table's type where the example writes another (updateProfile's {@code sex: 1} is
  * {@code "1"}), and {@code notes} say which.</li>
  * </ul>
- * To derive it again after the pages change, parse them by these rules and replace the file; the tests then show what
- * changed.
+ * Only requests are kept: the response examples disagree with their schemas in their own ways (ids rounded by
+ * JavaScript, {@code type: null} where the schema says integer), and the component's reply handling is tested
+ * elsewhere. To derive the file again after the pages change, parse them by these rules and replace it; the tests then
+ * show what changed.
  */
 public final class OfficialPages {
 
