@@ -57,7 +57,8 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     @UriParam(label = "producer,message", description = "postVideo: the URL GeWe downloads the video from.")
     private String videoUrl;
 
-    @UriParam(label = "producer,message", description = "postVideo: the URL of the video's thumbnail image.")
+    @UriParam(label = "producer,message", description = "postVideo, postLink, sendFinderMsg: the URL of the thumbnail "
+                                                        + "image: the video's, the link card's, the channel post's.")
     private String thumbUrl;
 
     @UriParam(label = "producer,message", description = "postVideo: the video's length in seconds.")
@@ -71,12 +72,15 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     private Integer voiceDuration;
 
     @UriParam(label = "producer,message",
-              description = "Download operations: the XML of the received message (the callback's content).")
+              description = "Download and forward operations: the XML of the message: a received message's (the "
+                            + "callback's content), or for a forward one built from a send's CDN coordinates.")
     private String xml;
 
     @UriParam(label = "producer,message",
-              description = "downloadImage: which image to fetch: 1 HD, 2 normal (GeWe's default), 3 thumbnail; not every "
-                            + "image has all three. Other operations with a type field read it here too, in their own type.")
+              description = "downloadImage, downloadCdn: for downloadImage which image to fetch: 1 HD, 2 normal (GeWe's "
+                            + "default), 3 thumbnail; not every image has all three. For downloadCdn what the file is: 1 to 3 "
+                            + "an image as for downloadImage, 4 a video, 5 a file. Other operations with a type field read it "
+                            + "here too, in their own type.")
     private String type;
 
     @UriParam(label = "producer,message", description = "postText: the text of the message.")

@@ -11,9 +11,6 @@ import org.apache.camel.spi.Metadata;
  */
 public final class GeweConstants {
 
-    /** Prefix of every header of this component. */
-    public static final String HEADER_PREFIX = "CamelGewe";
-
     @Metadata(label = "common", description = "Producer: the appId (logged-in device) of the request; overrides the "
                                               + "endpoint's appId. gewe:callback: the Appid the callback is for.",
               javaType = "String")
@@ -29,7 +26,8 @@ public final class GeweConstants {
     @Metadata(label = "producer", description = "postVideo: the URL GeWe downloads the video from.", javaType = "String")
     public static final String VIDEO_URL = "CamelGeweVideoUrl";
 
-    @Metadata(label = "producer", description = "postVideo: the URL of the video's thumbnail.", javaType = "String")
+    @Metadata(label = "producer", description = "postVideo, postLink, sendFinderMsg: the URL of the thumbnail image.",
+              javaType = "String")
     public static final String THUMB_URL = "CamelGeweThumbUrl";
 
     @Metadata(label = "producer", description = "postVideo: the video's length in seconds.", javaType = "Integer")
@@ -42,11 +40,13 @@ public final class GeweConstants {
               javaType = "Integer")
     public static final String VOICE_DURATION = "CamelGeweVoiceDuration";
 
-    @Metadata(label = "producer", description = "download operations: the XML of the received message.",
+    @Metadata(label = "producer", description = "download and forward operations: the XML of the message.",
               javaType = "String")
     public static final String XML = "CamelGeweXml";
 
-    @Metadata(label = "producer", description = "downloadImage: 1 HD, 2 normal (default), 3 thumbnail.",
+    @Metadata(label = "producer", description = "downloadImage, downloadCdn: for downloadImage 1 HD, 2 normal "
+                                                + "(default), 3 thumbnail; for downloadCdn 1 to 3 an image, 4 a video, "
+                                                + "5 a file.",
               javaType = "Integer")
     public static final String TYPE = "CamelGeweType";
 

@@ -239,7 +239,7 @@ public final class GeweCatalog {
         }
         Overlay overlay = OVERLAYS.getOrDefault(qualified,
                 new Overlay(GeweRequest.class, JsonNode.class, null, null, null));
-        return new GeweOperation(module, action, row.path("summary").asText(), row.path("doc").asText(), fields,
+        return new GeweOperation(module, action, row.path("summary").asText(), fields,
                 overlay.mainField(), overlay.fileNameField(), overlay.requestType(), overlay.resultType(),
                 overlay.cdnForward());
     }

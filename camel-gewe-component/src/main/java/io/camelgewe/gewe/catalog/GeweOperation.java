@@ -15,7 +15,6 @@ public final class GeweOperation {
     private final String module;
     private final String action;
     private final String summary;
-    private final String doc;
     private final List<GeweField> fields;
     private final Map<String, GeweField> fieldsByName;
     private final String mainField;
@@ -24,13 +23,12 @@ public final class GeweOperation {
     private final Class<?> resultType;
     private final String cdnForward;
 
-    GeweOperation(String module, String action, String summary, String doc, List<GeweField> fields,
+    GeweOperation(String module, String action, String summary, List<GeweField> fields,
                   String mainField, String fileNameField, Class<? extends GeweRequest> requestType,
                   Class<?> resultType, String cdnForward) {
         this.module = module;
         this.action = action;
         this.summary = summary;
-        this.doc = doc;
         this.fields = List.copyOf(fields);
         Map<String, GeweField> byName = new LinkedHashMap<>();
         for (GeweField f : fields) {
@@ -67,11 +65,6 @@ public final class GeweOperation {
     /** GeWe's one-line summary (Chinese). */
     public String summary() {
         return summary;
-    }
-
-    /** The official page this operation was described from, relative to the GeWe documentation folder. */
-    public String doc() {
-        return doc;
     }
 
     /** The request fields, in GeWe's documented order. */

@@ -72,11 +72,6 @@ public final class GewePacer {
         this.clock = clock;
     }
 
-    /** The pace this pacer keeps. */
-    public PacingSettings settings() {
-        return settings;
-    }
-
     /**
      * Starts {@code call} when the account's slot comes: at once if the account is idle and its gap has passed, else
      * later from the scheduler. The call must release its permit when it is over, however it ends.
@@ -94,12 +89,6 @@ public final class GewePacer {
         }
         String key = lane == Lane.DOWNLOAD ? appId + "\u0000download" : appId;
         queues.computeIfAbsent(key, k -> new AccountQueue(appId)).submit(new Waiting(lane, call, refused));
-    }
-
-    /** How many calls wait for an account's sends. */
-    public int waiting(String appId) {
-        AccountQueue q = queues.get(appId);
-        return q == null ? 0 : q.size();
     }
 
     /** Refuses every waiting call: the component is stopping and nothing must hang. */
@@ -161,10 +150,6 @@ public final class GewePacer {
                 waiting.add(w);
             }
             startNext();
-        }
-
-        synchronized int size() {
-            return waiting.size();
         }
 
         /** Starts the head of the queue if its slot has come, or sets a timer for when it comes. */

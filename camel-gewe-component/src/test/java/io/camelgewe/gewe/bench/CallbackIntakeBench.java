@@ -38,9 +38,6 @@ import org.apache.hc.core5.reactor.IOReactorConfig;
  * clients (HttpClient 5 async, closed loop) POST GeWe callback JSON ({@code AddMsg}, text); every tenth post repeats
  * the previous NewMsgId, so a tenth of the pushes are duplicates the consumer must drop. Afterwards the number of
  * exchanges the route saw must equal the number of distinct messages posted.
- * <p>
- * Isolated on purpose: the consumer is built on another branch. When {@code gewe:callback} cannot be created in this
- * build, the row says "not available" and only the baseline is measured.
  */
 final class CallbackIntakeBench {
 
@@ -52,30 +49,7 @@ final class CallbackIntakeBench {
     private CallbackIntakeBench() {
     }
 
-    /** Null when gewe:callback can be created here; else why not. */
-    static String unavailableReason() {
-        try (CamelContext ctx = new DefaultCamelContext()) {
-            GeweComponent gewe = new GeweComponent();
-            gewe.setToken("bench");
-            gewe.setAppId(APP_ID);
-            ctx.addComponent("gewe", gewe);
-            ctx.getEndpoint(CALLBACK_URI);
-            return null;
-        } catch (Throwable e) {
-            Throwable root = e;
-            while (root.getCause() != null && root.getCause() != root) {
-                root = root.getCause();
-            }
-            String m = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
-            // "Unknown GeWe operation 'callback'. Valid operations: ..." : the first sentence says it
-            int dot = m.indexOf(". ");
-            return root.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + (dot > 0 ? m.substring(0, dot) : m));
-        }
-    }
-
     static void run(GeweBenchmarks.Settings s, Report report, PrintStream progress) throws Exception {
-        String unavailable = unavailableReason();
-        boolean available = unavailable == null;
         int port = freePort();
         LongAdder routed = new LongAdder();
         try (CamelContext ctx = new DefaultCamelContext()) {
@@ -84,39 +58,31 @@ final class CallbackIntakeBench {
             server.setHost("127.0.0.1");
             server.setPort(port);
             ctx.addService(server, true, true);
-            if (available) {
-                GeweComponent gewe = new GeweComponent();
-                gewe.setToken(SimulatorProcess.TOKEN);
-                gewe.setAppId(APP_ID);
-                ctx.addComponent("gewe", gewe);
-            }
+            GeweComponent component = new GeweComponent();
+            component.setToken(SimulatorProcess.TOKEN);
+            component.setAppId(APP_ID);
+            ctx.addComponent("gewe", component);
             ctx.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("platform-http:" + BARE_PATH + "?httpMethodRestrict=POST").routeId("bare")
                             .setBody(constant("OK"));
-                    if (available) {
-                        from(CALLBACK_URI).routeId("callback").process(e -> routed.increment());
-                    }
+                    from(CALLBACK_URI).routeId("callback").process(e -> routed.increment());
                 }
             });
             ctx.start();
 
             Poster bare = new Poster("bare platform-http", URI.create("http://127.0.0.1:" + port + BARE_PATH), s.callbackClients());
-            Poster gewe = available
-                    ? new Poster("gewe:callback", URI.create("http://127.0.0.1:" + port + CALLBACK_PATH), s.callbackClients())
-                    : null;
+            Poster gewe = new Poster("gewe:callback", URI.create("http://127.0.0.1:" + port + CALLBACK_PATH),
+                    s.callbackClients());
             try {
                 ClosedLoop loop = new ClosedLoop();
                 List<ClosedLoop.Window> bareW = new ArrayList<>();
                 List<ClosedLoop.Window> geweW = new ArrayList<>();
                 loop.run(bare, s.callbackClients(), s.warmMillis(), s.measureMillis());
-                if (gewe != null) {
-                    loop.run(gewe, s.callbackClients(), s.warmMillis(), s.measureMillis());
-                }
+                loop.run(gewe, s.callbackClients(), s.warmMillis(), s.measureMillis());
                 for (int r = 0; r < s.rounds(); r++) {
-                    Poster[] order = gewe == null ? new Poster[] { bare }
-                            : r % 2 == 0 ? new Poster[] { gewe, bare } : new Poster[] { bare, gewe };
+                    Poster[] order = r % 2 == 0 ? new Poster[] { gewe, bare } : new Poster[] { bare, gewe };
                     for (Poster p : order) {
                         ClosedLoop.Window w = loop.run(p, s.callbackClients(), s.settleMillis(), s.measureMillis());
                         (p == gewe ? geweW : bareW).add(w);
@@ -129,12 +95,6 @@ final class CallbackIntakeBench {
                         s.callbackClients());
                 String baseline = String.format(Locale.ROOT, "bare platform-http: %s pushes/s, p99 %s",
                         GeweBenchmarks.num(b.perSecond()), GeweBenchmarks.micros(b.p99Micros()));
-                if (gewe == null) {
-                    report.add(label, Report.NOT_AVAILABLE, baseline, "gewe:callback is not in this build");
-                    report.note("Callback intake: " + CALLBACK_URI + " cannot be created here (" + unavailable
-                                + "); CallbackIntakeBench measures it once the consumer is merged.");
-                    return;
-                }
                 // let the routes finish what was accepted, then check the deduplication
                 long expected = gewe.uniqueOk.sum();
                 long deadline = System.nanoTime() + 5_000_000_000L;
@@ -155,9 +115,7 @@ final class CallbackIntakeBench {
                                 exact ? "exact" : "WRONG", g.p99Micros() < 3_000_000 ? "within" : "OVER"));
             } finally {
                 bare.close();
-                if (gewe != null) {
-                    gewe.close();
-                }
+                gewe.close();
             }
         }
     }

@@ -7,9 +7,6 @@ import java.util.List;
 /** The benchmark table: one row per figure, the component's beside its baseline from the same run. */
 final class Report {
 
-    /** What a component cell says when the feature is not in this build. */
-    static final String NOT_AVAILABLE = "not available";
-
     /**
      * @param benchmark what is measured
      * @param component the component's figure
