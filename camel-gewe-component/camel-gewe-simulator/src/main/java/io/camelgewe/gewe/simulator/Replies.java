@@ -297,7 +297,7 @@ final class Replies {
             if (data.isEmpty()) {
                 g.writeNull();
             } else if (data.size() == 1 && data.get(0).isRoot()) {
-                writeRoot(g, data.get(0).type());
+                writeContentless(g, data.get(0).type());
             } else {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 g.writeStartObject();
@@ -321,7 +321,12 @@ final class Replies {
         g.writeFieldName("data");
     }
 
-    private static void writeRoot(JsonGenerator g, String type) throws IOException {
+    /**
+     * A value the catalog's type alone decides: an empty array or object, {@code true}, or null (for {@code data} as
+     * a whole, {@code None}: GeWe's reply has no data; for a field, {@code null}: the docs show it present and null,
+     * as postImage's type and postVideo's createTime).
+     */
+    private static void writeContentless(JsonGenerator g, String type) throws IOException {
         switch (type) {
             case "array":
                 g.writeStartArray();
@@ -335,7 +340,6 @@ final class Replies {
                 g.writeEndObject();
                 break;
             default:
-                // "None": GeWe's reply has no data
                 g.writeNull();
         }
     }
@@ -361,20 +365,8 @@ final class Replies {
             case "integer":
                 g.writeNumber(integer(name, msgType, send, random));
                 break;
-            case "boolean":
-                g.writeBoolean(true);
-                break;
-            case "array":
-                g.writeStartArray();
-                g.writeEndArray();
-                break;
-            case "object":
-                g.writeStartObject();
-                g.writeEndObject();
-                break;
             default:
-                // "null": the docs show the field present and null (postImage's type, postVideo's createTime)
-                g.writeNull();
+                writeContentless(g, f.type());
         }
     }
 
