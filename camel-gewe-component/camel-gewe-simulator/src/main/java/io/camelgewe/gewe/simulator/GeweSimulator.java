@@ -182,7 +182,7 @@ public final class GeweSimulator implements AutoCloseable {
     /**
      * Runs a simulator until the JVM is stopped: {@code java ... GeweSimulator [port [token]]}, port 2531 by default,
      * 0 for any free port; from a checkout, {@code mvn -B -q -pl camel-gewe-component/camel-gewe-simulator compile
-     * exec:java [-Dexec.args=2532]}. Prints the base URL, the token and the account to configure a client with.
+     * exec:java@simulator [-Dexec.args=2532]}. Prints the base URL, the token and the account to configure a client with.
      */
     public static void main(String[] args) throws InterruptedException {
         GeweSimulator sim = new GeweSimulator(args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT);
