@@ -18,10 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
-import io.camelgewe.gewe.catalog.GeweCatalog;
-import io.camelgewe.gewe.catalog.GeweField;
-import io.camelgewe.gewe.catalog.GeweFieldType;
-import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.simulator.Reply.Outcome;
 import io.camelgewe.gewe.simulator.ResponseShapes.DataField;
 
@@ -59,7 +55,7 @@ final class Replies {
 
     /** An operation with everything its replies need. */
     static final class Plan {
-        final GeweOperation op;
+        final SimCatalog.Operation op;
         final Kind kind;
         final List<DataField> data;
         final boolean hasAppId;
@@ -67,10 +63,10 @@ final class Replies {
         /** For STATIC: the complete reply. */
         final Reply fixed;
 
-        Plan(GeweOperation op, Kind kind, List<DataField> data, Integer msgType, Reply fixed) {
+        Plan(SimCatalog.Operation op, Kind kind, Integer msgType, Reply fixed) {
             this.op = op;
             this.kind = kind;
-            this.data = data;
+            this.data = op.data();
             this.hasAppId = op.field("appId") != null;
             this.msgType = msgType;
             this.fixed = fixed;
@@ -130,15 +126,14 @@ final class Replies {
         methodNotAllowed = new Reply(405, Reply.JSON,
                 bytes("{\"status\":405,\"error\":\"Method Not Allowed\"}"), Outcome.FAILED);
 
-        Map<String, List<DataField>> shapes = ResponseShapes.load(mapper);
-        for (GeweOperation op : GeweCatalog.get().operations()) {
-            List<DataField> data = shapes.getOrDefault(op.qualifiedName(), List.of());
-            plans.put(op.path(), plan(op, data));
+        for (SimCatalog.Operation op : SimCatalog.get().operations()) {
+            plans.put(op.path(), plan(op));
         }
     }
 
-    private Plan plan(GeweOperation op, List<DataField> data) {
+    private Plan plan(SimCatalog.Operation op) {
         String name = op.qualifiedName();
+        List<DataField> data = op.data();
         Kind kind;
         if ("login/checkOnline".equals(name)) {
             kind = Kind.CHECK_ONLINE;
@@ -159,7 +154,7 @@ final class Replies {
         if (kind == Kind.STATIC) {
             fixed = new Reply(200, Reply.JSON, generate(data, null, null, false), Outcome.ACCEPTED);
         }
-        return new Plan(op, kind, data, MSG_TYPES.getOrDefault(op.action(), 1), fixed);
+        return new Plan(op, kind, MSG_TYPES.getOrDefault(op.action(), 1), fixed);
     }
 
     /** The operation at this path after the base URL ({@code /message/postText}), or null. */
@@ -224,72 +219,19 @@ final class Replies {
     }
 
     /** The first problem with the body's fields, as GeWe's message would say it, or null when they are fine. */
-    static String validate(GeweOperation op, JsonNode body) {
-        for (GeweField field : op.fields()) {
+    static String validate(SimCatalog.Operation op, JsonNode body) {
+        for (SimCatalog.Field field : op.fields()) {
             JsonNode value = body.get(field.name());
             if (value == null || value.isNull()) {
                 if (field.required()) {
                     return "param:" + field.name() + " 不可为空";
                 }
-            } else if (!hasType(value, field.type())) {
+            } else if (!field.type().accepts(value)) {
                 return "param:" + field.name() + " 类型错误，应为" + field.type().catalogName() + "，实际为"
-                       + jsonType(value);
+                       + FieldType.nameOf(value);
             }
         }
         return null;
-    }
-
-    /** Strict JSON types: a client that sends {@code "10"} for an integer has a bug this is meant to expose. */
-    private static boolean hasType(JsonNode value, GeweFieldType type) {
-        switch (type) {
-            case STRING:
-                return value.isTextual();
-            case INTEGER:
-                return value.isIntegralNumber();
-            case NUMBER:
-                return value.isNumber();
-            case BOOLEAN:
-                return value.isBoolean();
-            case STRING_ARRAY:
-                return arrayOf(value, JsonNode::isTextual);
-            case OBJECT:
-                return value.isObject();
-            case OBJECT_ARRAY:
-                return arrayOf(value, JsonNode::isObject);
-            default:
-                return false;
-        }
-    }
-
-    private static boolean arrayOf(JsonNode value, java.util.function.Predicate<JsonNode> item) {
-        if (!value.isArray()) {
-            return false;
-        }
-        for (JsonNode i : value) {
-            if (!item.test(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String jsonType(JsonNode value) {
-        if (value.isTextual()) {
-            return "string";
-        }
-        if (value.isIntegralNumber()) {
-            return "integer";
-        }
-        if (value.isNumber()) {
-            return "number";
-        }
-        if (value.isBoolean()) {
-            return "boolean";
-        }
-        if (value.isArray()) {
-            return "array";
-        }
-        return value.isObject() ? "object" : value.getNodeType().name().toLowerCase();
     }
 
     private Reply setCallback(JsonNode body) {
@@ -327,7 +269,7 @@ final class Replies {
         return new Reply(200, Reply.JSON, out.toByteArray(), Outcome.ACCEPTED);
     }
 
-    private static String extension(GeweOperation op, JsonNode body) {
+    private static String extension(SimCatalog.Operation op, JsonNode body) {
         switch (op.action()) {
             case "downloadVideo":
             case "downloadSnsVideo":
@@ -355,7 +297,7 @@ final class Replies {
             if (data.isEmpty()) {
                 g.writeNull();
             } else if (data.size() == 1 && data.get(0).isRoot()) {
-                writeRoot(g, data.get(0).type());
+                writeContentless(g, data.get(0).type());
             } else {
                 ThreadLocalRandom random = ThreadLocalRandom.current();
                 g.writeStartObject();
@@ -379,7 +321,12 @@ final class Replies {
         g.writeFieldName("data");
     }
 
-    private static void writeRoot(JsonGenerator g, String type) throws IOException {
+    /**
+     * A value the catalog's type alone decides: an empty array or object, {@code true}, or null (for {@code data} as
+     * a whole, {@code None}: GeWe's reply has no data; for a field, {@code null}: the docs show it present and null,
+     * as postImage's type and postVideo's createTime).
+     */
+    private static void writeContentless(JsonGenerator g, String type) throws IOException {
         switch (type) {
             case "array":
                 g.writeStartArray();
@@ -393,7 +340,6 @@ final class Replies {
                 g.writeEndObject();
                 break;
             default:
-                // "None": GeWe's reply has no data
                 g.writeNull();
         }
     }
@@ -419,20 +365,8 @@ final class Replies {
             case "integer":
                 g.writeNumber(integer(name, msgType, send, random));
                 break;
-            case "boolean":
-                g.writeBoolean(true);
-                break;
-            case "array":
-                g.writeStartArray();
-                g.writeEndArray();
-                break;
-            case "object":
-                g.writeStartObject();
-                g.writeEndObject();
-                break;
             default:
-                // "null": the docs show the field present and null (postImage's type, postVideo's createTime)
-                g.writeNull();
+                writeContentless(g, f.type());
         }
     }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -179,8 +180,9 @@ public final class GeweSimulator implements AutoCloseable {
     }
 
     /**
-     * Runs a simulator until the JVM is stopped: {@code java ... GeweSimulator [port [token]]}, port 2531 by default.
-     * Prints the base URL, the token and the account to configure a client with.
+     * Runs a simulator until the JVM is stopped: {@code java ... GeweSimulator [port [token]]}, port 2531 by default,
+     * 0 for any free port; from a checkout, {@code mvn -B -q -pl camel-gewe-component/camel-gewe-simulator compile
+     * exec:java@simulator [-Dexec.args=2532]}. Prints the base URL, the token and the account to configure a client with.
      */
     public static void main(String[] args) throws InterruptedException {
         GeweSimulator sim = new GeweSimulator(args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT);
@@ -773,7 +775,9 @@ public final class GeweSimulator implements AutoCloseable {
 
     /**
      * Five requests on one connection take well under a millisecond each with TCP_NODELAY, and some 40 ms each
-     * without it: see the class comment.
+     * without it: see the class comment. The median request decides, not the total: in a JVM that has just started
+     * (a standalone simulator, a test's first one) a single request can take 100 ms or more while classes load, and
+     * that is no reason to warn.
      */
     private void warnIfNagle() {
         byte[] request = ("POST " + PROBE_PATH + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\n\r\n{}")
@@ -783,17 +787,20 @@ public final class GeweSimulator implements AutoCloseable {
             socket.setSoTimeout(2000);
             OutputStream out = socket.getOutputStream();
             InputStream in = socket.getInputStream();
-            long started = System.nanoTime();
-            for (int i = 0; i < 5; i++) {
+            long[] nanos = new long[5];
+            for (int i = 0; i < nanos.length; i++) {
+                long started = System.nanoTime();
                 out.write(request);
                 out.flush();
                 readProbeReply(in);
+                nanos[i] = System.nanoTime() - started;
             }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            if (millis > 100) {
-                LOG.warn("GeWe simulator: 5 requests took {} ms: TCP_NODELAY is off for the JDK HTTP server (an "
+            Arrays.sort(nanos);
+            long medianMillis = nanos[nanos.length / 2] / 1_000_000;
+            if (medianMillis >= 20) {
+                LOG.warn("GeWe simulator: a request takes {} ms: TCP_NODELAY is off for the JDK HTTP server (an "
                          + "HttpServer was created before GeweSimulator was loaded). Run the JVM with -D{}=true.",
-                        millis, NODELAY);
+                        medianMillis, NODELAY);
             }
         } catch (IOException e) {
             LOG.debug("GeWe simulator: the TCP_NODELAY probe failed: {}", e.toString());
