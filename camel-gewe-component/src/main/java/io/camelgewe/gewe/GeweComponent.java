@@ -138,7 +138,8 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        GeweConfiguration configuration = this.configuration.copy();
+        GeweConfiguration configuration = (this.configuration == null ? new GeweConfiguration() : this.configuration)
+                .copy();
         configuration.setOperation(remaining);
         GeweEndpoint endpoint = new GeweEndpoint(uri, this, configuration);
         java.util.Set<String> given = new java.util.HashSet<>(parameters.keySet());
