@@ -42,6 +42,7 @@ final class GeweSpringBootApp implements AutoCloseable {
         private final Map<String, Object> environment = new LinkedHashMap<>();
         private final Map<String, Object> defaults = new LinkedHashMap<>();
         private WebApplicationType web = WebApplicationType.SERVLET;
+        private Class<?> application = GeweApplication.class;
 
         /** An environment variable of the application. */
         Settings env(String name, Object value) {
@@ -55,10 +56,14 @@ final class GeweSpringBootApp implements AutoCloseable {
             return this;
         }
 
-        /** Without a web server. */
-        Settings noWebServer() {
+        /**
+         * Another application than {@link GeweApplication}, without a web server. Its ExecutorService bean would make
+         * Spring Boot leave out the task executor camel-platform-http-starter needs, even with no server.
+         */
+        Settings bare(Class<?> application) {
+            this.application = application;
             web = WebApplicationType.NONE;
-            return this;
+            return fallback("spring.task.execution.mode", "force");
         }
     }
 
@@ -73,7 +78,7 @@ final class GeweSpringBootApp implements AutoCloseable {
         defaults.put("server.address", "127.0.0.1");
         defaults.put("spring.main.banner-mode", "off");
         defaults.putAll(settings.defaults);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(GeweApplication.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(settings.application)
                 .web(settings.web)
                 .properties(defaults)
                 .initializers(ctx -> {
