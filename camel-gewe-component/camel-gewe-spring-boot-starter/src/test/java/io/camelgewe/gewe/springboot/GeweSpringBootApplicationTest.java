@@ -16,21 +16,15 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.NotifyBuilder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,24 +34,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * HTTP: it sends, receives callbacks on its own server port, shows the account in /actuator/health, resolves the
  * worker pool bean reference and masks the token in the actuator.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
-class GeweSpringBootApplicationTest {
+class GeweSpringBootApplicationTest extends GeweSpringBootTestSupport {
 
     static final String SNIPPET = "# application.properties of a Spring Boot application";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final java.util.concurrent.atomic.AtomicLong NEW_MSG_IDS = new java.util.concurrent.atomic.AtomicLong(7773749793478223190L);
 
-    @TempDir
-    static Path dir;
-    GeweSimulator gewe;
-    GeweSpringBootApp app;
-
-    @BeforeAll
-    void start() {
-        gewe = GeweSimulator.start();
-        app = GeweSpringBootApp.start(Readme.write(Readme.snippet(SNIPPET), dir.resolve("application.properties")),
+    @Override
+    GeweSpringBootApp start(GeweSimulator gewe, Path folder) {
+        return GeweSpringBootApp.start(Readme.write(Readme.snippet(SNIPPET), folder.resolve("application.properties")),
                 new GeweSpringBootApp.Settings()
                         .env("GEWE_BASE_URL", gewe.baseUrl())
                         .env("GEWE_TOKEN", gewe.token())
@@ -70,16 +56,6 @@ class GeweSpringBootApplicationTest {
                         .fallback("management.endpoint.env.show-values", "always")
                         .fallback("logging.level.io.camelgewe", "TRACE")
                         .fallback("logging.level.org.apache.camel", "DEBUG"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (gewe != null) {
-            gewe.close();
-        }
     }
 
     @BeforeEach

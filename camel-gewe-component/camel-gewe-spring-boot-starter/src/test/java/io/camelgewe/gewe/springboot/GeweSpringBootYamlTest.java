@@ -2,19 +2,13 @@ package io.camelgewe.gewe.springboot;
 
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.camelgewe.gewe.simulator.GeweSimulator;
 import io.camelgewe.gewe.simulator.RecordedRequest;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -24,36 +18,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The README's application.yaml, camelCase keys and quoted bean references, with the token from the environment
  * variable CAMEL_COMPONENT_GEWE_TOKEN alone (relaxed binding, no line in the file).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Timeout(value = 5, unit = TimeUnit.MINUTES)
-class GeweSpringBootYamlTest {
+class GeweSpringBootYamlTest extends GeweSpringBootTestSupport {
 
     static final String SNIPPET = "# application.yaml of a Spring Boot application (the token from CAMEL_COMPONENT_GEWE_TOKEN)";
 
-    @TempDir
-    static Path dir;
-    GeweSimulator gewe;
-    GeweSpringBootApp app;
-
-    @BeforeAll
-    void start() {
-        gewe = GeweSimulator.start();
-        app = GeweSpringBootApp.start(Readme.write(Readme.snippet(SNIPPET), dir.resolve("application.yaml")),
+    @Override
+    GeweSpringBootApp start(GeweSimulator gewe, Path folder) {
+        return GeweSpringBootApp.start(Readme.write(Readme.snippet(SNIPPET), folder.resolve("application.yaml")),
                 new GeweSpringBootApp.Settings()
                         .env("GEWE_BASE_URL", gewe.baseUrl())
                         .env("GEWE_APP_ID", gewe.appId())
                         .env("CAMEL_COMPONENT_GEWE_TOKEN", gewe.token())
                         .env("CAMEL_COMPONENT_GEWE_PACING", "false"));
-    }
-
-    @AfterAll
-    void stop() {
-        if (app != null) {
-            app.close();
-        }
-        if (gewe != null) {
-            gewe.close();
-        }
     }
 
     @Test
