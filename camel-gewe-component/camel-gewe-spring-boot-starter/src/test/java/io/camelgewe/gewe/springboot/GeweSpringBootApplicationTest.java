@@ -39,6 +39,8 @@ class GeweSpringBootApplicationTest extends GeweSpringBootTestSupport {
 
     static final String SNIPPET = "# application.properties of a Spring Boot application";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The callback secret, from the environment variable of the option (relaxed binding). */
+    private static final String SECRET = "callback-secret-" + System.nanoTime();
     private static final java.util.concurrent.atomic.AtomicLong NEW_MSG_IDS = new java.util.concurrent.atomic.AtomicLong(7773749793478223190L);
 
     @Override
@@ -51,6 +53,7 @@ class GeweSpringBootApplicationTest extends GeweSpringBootTestSupport {
                         .env("GEWE_TO_WXID", "wxid_friend")
                         // relaxed binding of an environment variable, no line in the file: as a test would turn pacing off
                         .env("CAMEL_COMPONENT_GEWE_PACING", "false")
+                        .env("CAMEL_COMPONENT_GEWE_SECRET", SECRET)
                         .fallback("management.endpoints.web.exposure.include", "health,configprops,env")
                         .fallback("management.endpoint.configprops.show-values", "always")
                         .fallback("management.endpoint.env.show-values", "always")
@@ -95,7 +98,8 @@ class GeweSpringBootApplicationTest extends GeweSpringBootTestSupport {
         NotifyBuilder routed = new NotifyBuilder(app.camel()).from("gewe:callback")
                 .filter(e -> text.equals(e.getIn().getBody(GeweCallback.class).getContent())).whenCompleted(1).create();
 
-        int status = gewe.pushCallback(app.uri("/gewe/callback"), push("wxid_sender", text));
+        assertEquals(401, gewe.pushCallback(app.uri("/gewe/callback"), push("wxid_sender", text)), "no secret");
+        int status = gewe.pushCallback(app.uri("/gewe/callback?secret=" + SECRET), push("wxid_sender", text));
 
         assertEquals(200, status);
         assertTrue(routed.matches(10, TimeUnit.SECONDS), "the push reached no route");
@@ -122,12 +126,14 @@ class GeweSpringBootApplicationTest extends GeweSpringBootTestSupport {
     }
 
     @Test
-    void theTokenIsMaskedInTheActuatorEvenWithShowValuesAlways() throws Exception {
+    void theTokenAndTheSecretAreMaskedInTheActuatorEvenWithShowValuesAlways() throws Exception {
         HttpResponse<String> configprops = app.get("/actuator/configprops");
         assertEquals(200, configprops.statusCode());
         assertFalse(configprops.body().contains(gewe.token()), "the token in /actuator/configprops");
+        assertFalse(configprops.body().contains(SECRET), "the secret in /actuator/configprops");
         JsonNode bean = geweBean(JSON.readTree(configprops.body()));
         assertEquals("******", bean.at("/properties/token").asText(), bean.toString());
+        assertEquals("******", bean.at("/properties/secret").asText(), bean.toString());
         // values are shown: the mask is the sanitizer's, not show-values' default
         assertEquals(gewe.appId(), bean.at("/properties/appId").asText(), bean.toString());
         assertEquals("#weChatSends", bean.at("/properties/workerPool").asText(), bean.toString());
@@ -135,14 +141,17 @@ class GeweSpringBootApplicationTest extends GeweSpringBootTestSupport {
         HttpResponse<String> env = app.get("/actuator/env");
         assertEquals(200, env.statusCode());
         assertFalse(env.body().contains(gewe.token()), "the token in /actuator/env");
+        assertFalse(env.body().contains(SECRET), "the secret in /actuator/env");
         assertTrue(env.body().contains(gewe.appId()), "values are shown");
     }
 
     @Test
-    void theTokenIsInNoLogLine(CapturedOutput output) {
+    void theTokenAndTheSecretAreInNoLogLine(CapturedOutput output) throws Exception {
         app.camel().createProducerTemplate().requestBody("direct:notify", "logged at TRACE");
+        gewe.pushCallback(app.uri("/gewe/callback?secret=" + SECRET), push("wxid_sender", "logged at TRACE"));
         assertTrue(output.getAll().contains("postText"), "the capture holds the component's logging");
         assertFalse(output.getAll().contains(gewe.token()), "the token was logged");
+        assertFalse(output.getAll().contains(SECRET), "the secret was logged");
     }
 
     private JsonNode health(int expectedStatus) throws Exception {

@@ -13,8 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelgewe.gewe.GeweComponent;
 import io.camelgewe.gewe.GeweConfiguration;
 import io.camelgewe.gewe.springboot.bare.BareApplication;
+import org.apache.camel.Producer;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.service.ServiceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -212,6 +215,25 @@ class GeweSpringBootOptionsTest {
         try (GeweSpringBootApp app = GeweSpringBootApp.start(file,
                 new GeweSpringBootApp.Settings().bare(BareApplication.class))) {
             assertNull(app.gewe().getConfiguration().getAppId());
+        }
+    }
+
+    @Test
+    void healthCheckProducerEnabledFalseLeavesTheAccountsChecksOut() throws Exception {
+        Path file = Readme.write("camel.component.gewe.token = a-token\n"
+                                 + "camel.component.gewe.app-id = wx_app\n"
+                                 + "camel.component.gewe.health-check-producer-enabled = false\n",
+                dir.resolve("application.properties"));
+        try (GeweSpringBootApp app = GeweSpringBootApp.start(file,
+                new GeweSpringBootApp.Settings().bare(BareApplication.class))) {
+            Producer producer = app.camel().getEndpoint("gewe:postText").createProducer();
+            ServiceHelper.startService(producer);
+            try {
+                assertTrue(HealthCheckRegistry.get(app.camel()).getCheck("gewe-account-wx_app").isEmpty(),
+                        "the account's check was registered");
+            } finally {
+                ServiceHelper.stopService(producer);
+            }
         }
     }
 
