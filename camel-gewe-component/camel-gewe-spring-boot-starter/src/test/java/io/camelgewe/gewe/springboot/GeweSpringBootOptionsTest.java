@@ -169,6 +169,16 @@ class GeweSpringBootOptionsTest {
     }
 
     @Test
+    void camelsEnvPlaceholderIsNoSpringBootPlaceholder() throws Exception {
+        // what the README warns of: Spring reads ${env:GEWE_TOKEN} as the property env, defaulting to GEWE_TOKEN
+        Path file = Readme.write("camel.component.gewe.token = ${env:GEWE_TOKEN}\n", dir.resolve("application.properties"));
+        try (GeweSpringBootApp app = GeweSpringBootApp.start(file, new GeweSpringBootApp.Settings()
+                .bare(BareApplication.class).env("GEWE_TOKEN", "token-from-the-environment"))) {
+            assertEquals("GEWE_TOKEN", app.gewe().getConfiguration().getToken());
+        }
+    }
+
+    @Test
     void aPropertyThatIsNoOptionStopsTheApplicationWithItsNameButNotItsValue(CapturedOutput output) {
         Path file = Readme.write("camel.component.gewe.base-url = http://127.0.0.1:1/gewe/v2/api\n"
                                  + "camel.component.gewe.tokn = the-secret-token-1234\n",
