@@ -143,7 +143,7 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
         configuration.setOperation(remaining);
         GeweEndpoint endpoint = new GeweEndpoint(uri, this, configuration);
         java.util.Set<String> given = new java.util.HashSet<>(parameters.keySet());
-        optionCheck().check(uri, remaining, endpoint.isCallback());
+        optionCheck().check(remaining, parameters, endpoint.isCallback());
         setProperties(endpoint, parameters);
         // what the typed options did not take are GeWe field names of the operation; the endpoint checks them
         Map<String, Object> fieldOptions = new LinkedHashMap<>(parameters);

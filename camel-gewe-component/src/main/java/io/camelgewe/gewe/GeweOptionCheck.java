@@ -2,6 +2,7 @@ package io.camelgewe.gewe;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -11,6 +12,8 @@ import org.apache.camel.catalog.EndpointValidationResult;
 import org.apache.camel.catalog.impl.AbstractCamelCatalog;
 import org.apache.camel.catalog.impl.DefaultRuntimeCamelCatalog;
 import org.apache.camel.support.PluginHelper;
+import org.apache.camel.tooling.model.BaseOptionModel;
+import org.apache.camel.util.URISupport;
 
 /**
  * Checks the options of a {@code gewe:} URI before they are set, with the validation Camel tooling runs
@@ -25,10 +28,14 @@ import org.apache.camel.support.PluginHelper;
  */
 final class GeweOptionCheck {
 
+    private static final String SCHEME = "gewe";
+
     /** The path option: the operation name is checked by the catalog of operations, with its own message. */
     private static final String PATH = "operation";
 
     private final AbstractCamelCatalog catalog;
+    /** The options gewe.json marks secret (token, secret). */
+    private final List<String> secrets;
 
     /** @param context the CamelContext: its runtime catalog, or one of this check's own, reads gewe.json */
     GeweOptionCheck(CamelContext context) {
@@ -40,15 +47,24 @@ final class GeweOptionCheck {
             own.setCamelContext(context);
             this.catalog = own;
         }
+        this.secrets = catalog.componentModel(SCHEME).getEndpointParameterOptions().stream()
+                .filter(BaseOptionModel::isSecret).map(BaseOptionModel::getName).toList();
     }
 
     /**
-     * @param uri       the endpoint URI, placeholders resolved
-     * @param operation the operation as the URI names it
-     * @param callback  whether it is gewe:callback (a consumer) rather than an operation (a producer)
+     * @param operation  the operation as the URI names it
+     * @param parameters the URI's options as Camel parsed them (RAW values resolved)
+     * @param callback   whether it is gewe:callback (a consumer) rather than an operation (a producer)
      * @throws IllegalArgumentException naming every option that is wrong and why
      */
-    void check(String uri, String operation, boolean callback) {
+    void check(String operation, Map<String, Object> parameters, boolean callback) {
+        // the catalog validates a URI: rebuilt from what Camel parsed, every value encoded (a RAW value may hold any
+        // character), the secrets replaced: what the catalog reads back may end up in a message
+        Map<String, Object> options = new LinkedHashMap<>(parameters);
+        for (String secret : secrets) {
+            options.computeIfPresent(secret, (name, value) -> "xxxxxx");
+        }
+        String uri = SCHEME + ":" + operation + (options.isEmpty() ? "" : "?" + URISupport.createQueryString(options));
         EndpointValidationResult r = catalog.validateEndpointProperties(uri, false, callback, !callback);
         List<String> problems = new ArrayList<>();
         if (r.getSyntaxError() != null) {

@@ -92,7 +92,7 @@ class GeweOptionValuesTest extends GeweTestSupport {
 
     @ParameterizedTest
     @ValueSource(strings = { "answerAfter=RECEIPT", "answerTimeout=1000", "msgTypes=1", "skipOwnMessages=false",
-                             "registerUrl=http://h/gewe/callback", "poolSize=2", "bridgeErrorHandler=true" })
+                             "registerUrl=http://h/gewe/callback", "poolSize=2" })
     void aConsumerOptionOnAnOperationIsRefused(String option) {
         ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class,
                 () -> context.getEndpoint("gewe:postText?" + option));
@@ -102,7 +102,7 @@ class GeweOptionValuesTest extends GeweTestSupport {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "fetch=true", "cdnReuse=true", "pacing=false", "typeFallback=true", "lazyStartProducer=true",
+    @ValueSource(strings = { "fetch=true", "cdnReuse=true", "pacing=false", "typeFallback=true", "toWxid=wxid_a",
                              "fetchDirectory=/tmp" })
     void aProducerOptionOnTheCallbackIsRefused(String option) {
         ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class,
@@ -110,6 +110,21 @@ class GeweOptionValuesTest extends GeweTestSupport {
         String name = option.substring(0, option.indexOf('='));
         assertTrue(GeweEndpointTest.rootMessage(e).contains("does not take the option " + name),
                 GeweEndpointTest.rootMessage(e));
+    }
+
+    @Test
+    void aRawValueIsOneValueWhateverItHoldsAndNoSecretReachesTheMessage() {
+        // the callback takes no unknown option: a secret holding & and = must not read as more options
+        GeweEndpoint callback = context.getEndpoint("gewe:callback?path=/raw&secret=RAW(s3cr&t=x!)", GeweEndpoint.class);
+        assertEquals("s3cr&t=x!", callback.getConfiguration().getSecret());
+        ResolveEndpointFailedException e = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("gewe:callback?path=/raw2&secret=RAW(s3cr&t=x!)&poolSize=many"));
+        String msg = GeweEndpointTest.rootMessage(e);
+        assertTrue(msg.contains("poolSize must be an integer, not 'many'"), msg);
+        assertFalse(msg.contains("s3cr") || msg.contains("x!"), msg);
+        e = assertThrows(ResolveEndpointFailedException.class,
+                () -> context.getEndpoint("gewe:postText?token=RAW(" + simulator.token() + "&x=1)&emojiSize=big"));
+        assertFalse(GeweEndpointTest.rootMessage(e).contains(simulator.token()), GeweEndpointTest.rootMessage(e));
     }
 
     @Test
