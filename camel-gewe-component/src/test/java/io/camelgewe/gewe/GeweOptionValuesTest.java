@@ -31,14 +31,7 @@ class GeweOptionValuesTest extends GeweTestSupport {
             "postVoice?voiceDuration=1.5, voiceDuration must be an integer, 1.5",
             "postEmoji?emojiSize=big, emojiSize must be an integer, big" })
     void textThatIsNotOfTheOptionsTypeFailsTheRouteAtStart(String uri, String problem, String value) throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:typed").to("gewe:" + uri);
-            }
-        });
-        Exception e = assertThrows(Exception.class, () -> context.start());
-        String msg = GeweEndpointTest.rootMessage(e);
+        String msg = RouteStart.failure(context, "gewe:" + uri);
         assertTrue(msg.contains(problem) && msg.contains("not '" + value + "'"), msg);
         assertFalse(msg.contains(simulator.token()), msg);
         assertEquals(0, simulator.totalCount(), "nothing reached GeWe");
@@ -46,14 +39,7 @@ class GeweOptionValuesTest extends GeweTestSupport {
 
     @Test
     void aFieldWithoutATypedOptionIsCheckedAgainstItsCatalogTypeAtStart() throws Exception {
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:field").to("gewe:snsDetails?snsId=latest");
-            }
-        });
-        Exception e = assertThrows(Exception.class, () -> context.start());
-        String msg = GeweEndpointTest.rootMessage(e);
+        String msg = RouteStart.failure(context, "gewe:snsDetails?snsId=latest");
         assertTrue(msg.contains("snsId") && msg.contains("latest"), msg);
     }
 

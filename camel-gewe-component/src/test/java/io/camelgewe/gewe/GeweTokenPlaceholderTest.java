@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,14 +35,7 @@ class GeweTokenPlaceholderTest extends GeweTestSupport {
             "MY_GEWE_TOKEN_2     | name of an environment variable" })
     void aPlaceholderTokenFailsTheRouteAtStartSayingWhatItIs(String token, String said) throws Exception {
         context.getComponent("gewe", GeweComponent.class).setToken(token);
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:send").to("gewe:postText?toWxid=wxid_a");
-            }
-        });
-        Exception e = assertThrows(Exception.class, () -> context.start());
-        String msg = GeweEndpointTest.rootMessage(e);
+        String msg = RouteStart.failure(context, "gewe:postText?toWxid=wxid_a");
         assertTrue(msg.contains("gewe:postText: the GeWe token is " + said.replace("unresolved", "an unresolved")
                 .replace("name of", "the name of")), msg);
         assertTrue(msg.contains("{{env:GEWE_TOKEN}}") && msg.contains("${GEWE_TOKEN} in Spring XML"),

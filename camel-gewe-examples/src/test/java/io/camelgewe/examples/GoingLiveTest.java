@@ -96,17 +96,19 @@ class GoingLiveTest {
     @Test
     void theOldSnippetFailsAtStartInCamelMainSayingThePlaceholderIsUnresolved() {
         String old = snippet("camel-main").replace("{{env:GEWE_TOKEN}}", OLD_SNIPPET);
-        Exception e = assertThrows(Exception.class, () -> camelMain(old));
-        assertTrue(messages(e).contains("the GeWe token is an unresolved ${...} placeholder"), messages(e));
-        assertEquals(0, gewe.totalCount(), "nothing reached GeWe");
+        assertRefusedAtStart(() -> camelMain(old), "the GeWe token is an unresolved ${...} placeholder");
     }
 
     @Test
     void theOldSnippetFailsAtStartInSpringSayingTheTokenIsAVariablesName() {
         // Spring reads ${env:GEWE_TOKEN} as the property "env" with the default "GEWE_TOKEN"
         String old = snippet("spring-xml").replace("${GEWE_TOKEN}", OLD_SNIPPET);
-        Exception e = assertThrows(Exception.class, () -> springXml(old));
-        assertTrue(messages(e).contains("the GeWe token is the name of an environment variable"), messages(e));
+        assertRefusedAtStart(() -> springXml(old), "the GeWe token is the name of an environment variable");
+    }
+
+    private static void assertRefusedAtStart(org.junit.jupiter.api.function.Executable start, String said) {
+        Exception e = assertThrows(Exception.class, start);
+        assertTrue(messages(e).contains(said), messages(e));
         assertEquals(0, gewe.totalCount(), "nothing reached GeWe");
     }
 

@@ -21,6 +21,9 @@ import java.util.stream.Stream;
  */
 public final class KarafData {
 
+    /** The tests' source of releases: {@code @MethodSource(KarafData.RELEASES)}. */
+    public static final String RELEASES = "io.camelgewe.examples.karaf.KarafData#camelKarafReleases";
+
     private static final Pattern RELEASE = Pattern.compile("camel-karaf-(.+)-features\\.tsv");
 
     private KarafData() {
@@ -65,6 +68,18 @@ public final class KarafData {
     /** Our features file, as the build wrote it into target/karaf. */
     public static FeatureRepository ours() {
         return FeatureRepository.readXml("camel-gewe", karafDir().resolve("features.xml"));
+    }
+
+    /**
+     * What installing these features (of ours, of this camel-karaf release or of Karaf) puts in the container, as
+     * Karaf's resolver would pick the definitions.
+     */
+    public static FeatureRepository.Installed install(FeatureRepository camelKaraf, String... features) {
+        List<FeatureRepository.Dependency> roots = new ArrayList<>();
+        for (String f : features) {
+            roots.add(new FeatureRepository.Dependency(f, false, null));
+        }
+        return FeatureRepository.install(roots, ours(), camelKaraf, karaf());
     }
 
     /** The folder the build copies our Karaf files to. */

@@ -2,7 +2,6 @@ package io.camelgewe.examples.karaf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.camelgewe.examples.karaf.FeatureRepository.Dependency;
 import io.camelgewe.examples.karaf.FeatureRepository.Feature;
@@ -24,32 +23,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KarafFeaturesTest {
 
-    static Stream<FeatureRepository> releases() {
-        return KarafData.camelKarafReleases().stream();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("releases")
+    @MethodSource(KarafData.RELEASES)
     void everyFeatureOurFeaturesInstallExists(FeatureRepository camelKaraf) {
-        FeatureRepository ours = KarafData.ours();
-        FeatureRepository karaf = KarafData.karaf();
-        for (Feature f : ours.features()) {
-            Installed installed = FeatureRepository.install(List.of(new Dependency(f.name(), false, null)), ours,
-                    camelKaraf, karaf);
-            assertEquals(List.of(), installed.missing(), f.name() + " depends on features that neither "
-                                                          + camelKaraf.name() + " nor " + karaf.name() + " defines");
+        for (Feature f : KarafData.ours().features()) {
+            assertEquals(List.of(), KarafData.install(camelKaraf, f.name()).missing(), f.name()
+                    + " depends on features that neither " + camelKaraf.name() + " nor " + KarafData.karaf().name()
+                    + " defines");
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("releases")
+    @MethodSource(KarafData.RELEASES)
     void aBundleReadThroughAUrlHandlerComesAfterTheFeatureThatInstallsIt(FeatureRepository camelKaraf) {
         FeatureRepository ours = KarafData.ours();
         FeatureRepository karaf = KarafData.karaf();
         List<String> problems = new ArrayList<>();
         for (Feature f : ours.features()) {
-            Installed installed = FeatureRepository.install(List.of(new Dependency(f.name(), false, null)), ours,
-                    camelKaraf, karaf);
+            Installed installed = KarafData.install(camelKaraf, f.name());
             // the handler a feature's own bundles need, or those of what it installs
             boolean blueprint = f.bundles().stream().anyMatch(b -> b.startsWith("blueprint:"));
             boolean wrap = installed.features().stream().flatMap(x -> x.bundles().stream())

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import io.camelgewe.examples.karaf.BundleExports.Export;
 import io.camelgewe.examples.karaf.FeatureRepository.Dependency;
@@ -27,18 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class KarafImportsTest {
 
-    static Stream<FeatureRepository> releases() {
-        return KarafData.camelKarafReleases().stream();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("releases")
+    @MethodSource(KarafData.RELEASES)
     void everyPackageTheBundleImportsIsExportedInARangeItAccepts(FeatureRepository camelKaraf) {
-        FeatureRepository ours = KarafData.ours();
-        FeatureRepository karaf = KarafData.karaf();
-        List<Dependency> roots = List.of(new Dependency("camel-gewe", false, null),
-                new Dependency("framework", false, null));
-        List<String> bundles = FeatureRepository.install(roots, ours, camelKaraf, karaf).features().stream()
+        // Karaf's framework feature is always there (pax-logging-api exports org.slf4j)
+        List<String> bundles = KarafData.install(camelKaraf, "camel-gewe", "framework").features().stream()
                 .flatMap(f -> f.bundles().stream()).toList();
         BundleExports exports = BundleExports.of(bundles);
         ComponentBundle bundle = ComponentBundle.read();
@@ -68,7 +60,7 @@ class KarafImportsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("releases")
+    @MethodSource(KarafData.RELEASES)
     void theVersionsTheReleaseInstallsAreTheOnesTheBundlesWereReadAt(FeatureRepository camelKaraf) {
         // what the copy in the examples pom must hold: the Jackson and HttpClient 5 definitions the features select
         Feature jackson = FeatureRepository.select(new Dependency("jackson", false, "[2.19,3)"), camelKaraf);
@@ -81,7 +73,7 @@ class KarafImportsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("releases")
+    @MethodSource(KarafData.RELEASES)
     void theJacksonRangeTakesTheReleasesJacksonAndNotItsOlderOne(FeatureRepository camelKaraf) {
         // camel-karaf defines jackson twice (2.20.1 for Camel's components, 2.16.2 for a few others); the range bnd
         // writes from this build's Jackson 2.19 must take the newer and need not take the older
