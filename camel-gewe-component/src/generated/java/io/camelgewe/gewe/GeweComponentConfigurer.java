@@ -31,11 +31,11 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         GeweComponent target = (GeweComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accounthealthrefresh":
-        case "accountHealthRefresh": target.setAccountHealthRefresh(property(camelContext, long.class, value)); return true;
+        case "accountHealthRefresh": target.setAccountHealthRefresh(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "answerafter":
         case "answerAfter": getOrCreateConfiguration(target).setAnswerAfter(property(camelContext, io.camelgewe.gewe.callback.GeweAnswerAfter.class, value)); return true;
         case "answertimeout":
-        case "answerTimeout": getOrCreateConfiguration(target).setAnswerTimeout(property(camelContext, long.class, value)); return true;
+        case "answerTimeout": getOrCreateConfiguration(target).setAnswerTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "appid":
         case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appmsg": getOrCreateConfiguration(target).setAppmsg(property(camelContext, java.lang.String.class, value)); return true;
@@ -57,7 +57,7 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "client": target.setClient(property(camelContext, io.camelgewe.gewe.spi.GeweClient.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.camelgewe.gewe.GeweConfiguration.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "content": getOrCreateConfiguration(target).setContent(property(camelContext, java.lang.String.class, value)); return true;
         case "continueoniothread":
         case "continueOnIoThread": target.setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
@@ -109,19 +109,19 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "nickName": getOrCreateConfiguration(target).setNickName(property(camelContext, java.lang.String.class, value)); return true;
         case "pacing": getOrCreateConfiguration(target).setPacing(property(camelContext, boolean.class, value)); return true;
         case "pacingdownloadinterval":
-        case "pacingDownloadInterval": target.setPacingDownloadInterval(property(camelContext, long.class, value)); return true;
+        case "pacingDownloadInterval": target.setPacingDownloadInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pacingdownloadjitter":
-        case "pacingDownloadJitter": target.setPacingDownloadJitter(property(camelContext, long.class, value)); return true;
+        case "pacingDownloadJitter": target.setPacingDownloadJitter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pacinggroupinterval":
-        case "pacingGroupInterval": target.setPacingGroupInterval(property(camelContext, long.class, value)); return true;
+        case "pacingGroupInterval": target.setPacingGroupInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pacinggroupjitter":
-        case "pacingGroupJitter": target.setPacingGroupJitter(property(camelContext, long.class, value)); return true;
+        case "pacingGroupJitter": target.setPacingGroupJitter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pacingmaxperminute":
         case "pacingMaxPerMinute": target.setPacingMaxPerMinute(property(camelContext, int.class, value)); return true;
         case "pacingpersoninterval":
-        case "pacingPersonInterval": target.setPacingPersonInterval(property(camelContext, long.class, value)); return true;
+        case "pacingPersonInterval": target.setPacingPersonInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pacingpersonjitter":
-        case "pacingPersonJitter": target.setPacingPersonJitter(property(camelContext, long.class, value)); return true;
+        case "pacingPersonJitter": target.setPacingPersonJitter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pacingqueuecapacity":
         case "pacingQueueCapacity": target.setPacingQueueCapacity(property(camelContext, int.class, value)); return true;
         case "pagepath":
@@ -140,7 +140,7 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "removeonfailure":
         case "removeOnFailure": getOrCreateConfiguration(target).setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
-        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secret": getOrCreateConfiguration(target).setSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "skipownmessages":
         case "skipOwnMessages": getOrCreateConfiguration(target).setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;

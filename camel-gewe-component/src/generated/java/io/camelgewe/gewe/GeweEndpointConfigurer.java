@@ -26,7 +26,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "answerafter":
         case "answerAfter": target.getConfiguration().setAnswerAfter(property(camelContext, io.camelgewe.gewe.callback.GeweAnswerAfter.class, value)); return true;
         case "answertimeout":
-        case "answerTimeout": target.getConfiguration().setAnswerTimeout(property(camelContext, long.class, value)); return true;
+        case "answerTimeout": target.getConfiguration().setAnswerTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appmsg": target.getConfiguration().setAppmsg(property(camelContext, java.lang.String.class, value)); return true;
@@ -40,7 +40,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "cdnreuse":
         case "cdnReuse": target.getConfiguration().setCdnReuse(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
-        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, long.class, value)); return true;
+        case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "content": target.getConfiguration().setContent(property(camelContext, java.lang.String.class, value)); return true;
         case "coverimgurl":
         case "coverImgUrl": target.getConfiguration().setCoverImgUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -97,7 +97,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "removeonfailure":
         case "removeOnFailure": target.getConfiguration().setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
-        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, long.class, value)); return true;
+        case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secret": target.getConfiguration().setSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "skipownmessages":
         case "skipOwnMessages": target.getConfiguration().setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;

@@ -80,33 +80,33 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
               description = "The entries the default in-memory cdnRepository keeps (least recently used go first).")
     private int cdnCapacity = 10_000;
 
-    @Metadata(label = "pacing", defaultValue = "1000", description = "The least time in milliseconds between the end of an account's send and its next send to a person.")
+    @Metadata(label = "pacing", defaultValue = "1000", javaType = "java.time.Duration", description = "The least time between the end of an account's send and its next send to a person. Milliseconds, or a duration (1s, 2m, PT1S).")
     private long pacingPersonInterval = 1000;
 
-    @Metadata(label = "pacing", defaultValue = "500", description = "Up to this many random milliseconds added to the gap before a send to a person.")
+    @Metadata(label = "pacing", defaultValue = "500", javaType = "java.time.Duration", description = "Up to this much random time added to the gap before a send to a person. Milliseconds, or a duration (1s, 2m, PT1S).")
     private long pacingPersonJitter = 500;
 
-    @Metadata(label = "pacing", defaultValue = "3000", description = "The least time in milliseconds between the end of an account's send and its next send to a group.")
+    @Metadata(label = "pacing", defaultValue = "3000", javaType = "java.time.Duration", description = "The least time between the end of an account's send and its next send to a group. Milliseconds, or a duration (1s, 2m, PT1S).")
     private long pacingGroupInterval = 3000;
 
-    @Metadata(label = "pacing", defaultValue = "2000", description = "Up to this many random milliseconds added to the gap before a send to a group.")
+    @Metadata(label = "pacing", defaultValue = "2000", javaType = "java.time.Duration", description = "Up to this much random time added to the gap before a send to a group. Milliseconds, or a duration (1s, 2m, PT1S).")
     private long pacingGroupJitter = 2000;
 
     @Metadata(label = "pacing", defaultValue = "30", description = "At most this many sends of one account start in any 60 seconds (0: no ceiling).")
     private int pacingMaxPerMinute = 30;
 
-    @Metadata(label = "pacing", defaultValue = "3000", description = "The least time in milliseconds between the end of an account's download and its next one.")
+    @Metadata(label = "pacing", defaultValue = "3000", javaType = "java.time.Duration", description = "The least time between the end of an account's download and its next one. Milliseconds, or a duration (1s, 2m, PT1S).")
     private long pacingDownloadInterval = 3000;
 
-    @Metadata(label = "pacing", defaultValue = "7000", description = "Up to this many random milliseconds added to the gap between downloads.")
+    @Metadata(label = "pacing", defaultValue = "7000", javaType = "java.time.Duration", description = "Up to this much random time added to the gap between downloads. Milliseconds, or a duration (1s, 2m, PT1S).")
     private long pacingDownloadJitter = 7000;
 
     @Metadata(label = "pacing", defaultValue = "1000", description = "The most exchanges that may wait for one account's sends (and as many for its downloads); one more fails at once with GewePacingException.")
     private int pacingQueueCapacity = 1000;
 
-    @Metadata(label = "health", defaultValue = "60000",
-              description = "How long, in milliseconds, what the producers heard about an account counts before the "
-                            + "health check asks GeWe again (login/checkOnline).")
+    @Metadata(label = "health", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long what the producers heard about an account counts before the health check asks "
+                            + "GeWe again (login/checkOnline). Milliseconds, or a duration (60s, PT1M).")
     private long accountHealthRefresh = 60_000;
 
     @Metadata(label = "advanced", defaultValue = "false",
@@ -131,6 +131,7 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     private CdnMemory cdnMemory;
     private GeweHttpClient httpClient;
     private final Map<String, GeweClient> clients = new HashMap<>();
+    private GeweOptionCheck optionCheck;
 
     /** Creates the component; Camel does this when the first {@code gewe:} URI is used. */
     public GeweComponent() {
@@ -143,6 +144,7 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
         configuration.setOperation(remaining);
         GeweEndpoint endpoint = new GeweEndpoint(uri, this, configuration);
         java.util.Set<String> given = new java.util.HashSet<>(parameters.keySet());
+        optionCheck().check(remaining, parameters, endpoint.isCallback());
         setProperties(endpoint, parameters);
         // what the typed options did not take are GeWe field names of the operation; the endpoint checks them
         Map<String, Object> fieldOptions = new LinkedHashMap<>(parameters);
@@ -151,11 +153,22 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
         return endpoint;
     }
 
+    /** What checks the options of every endpoint's URI as Camel tooling does; created on first use. */
+    private GeweOptionCheck optionCheck() {
+        synchronized (clientLock) {
+            if (optionCheck == null) {
+                optionCheck = new GeweOptionCheck(getCamelContext());
+            }
+            return optionCheck;
+        }
+    }
+
     /**
      * The client an endpoint calls GeWe through: the one set on the component, else the component's own for the
      * endpoint's base URL and token, created on first use and closed with the component.
      *
-     * @throws IllegalArgumentException when the endpoint has no token or its base URL is not a URL
+     * @throws IllegalArgumentException when the endpoint has no token, a token that is a property placeholder the
+     *                                  runtime left unresolved, or a base URL that is not a URL
      */
     GeweClient client(GeweConfiguration cfg) throws Exception {
         if (client != null) {
@@ -165,6 +178,11 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("gewe:" + cfg.getOperation() + " needs a GeWe token: set it on the "
                                                + "component (camel.component.gewe.token) or as the endpoint's token option");
+        }
+        String unresolved = GeweTokenCheck.unresolvedPlaceholder(token);
+        if (unresolved != null) {
+            throw new IllegalArgumentException("gewe:" + cfg.getOperation() + ": the GeWe token " + unresolved
+                                               + ", not a token: " + GeweTokenCheck.HOW);
         }
         GeweHttpClient transport = transport();
         String key = cfg.getBaseUrl() + '\n' + token;

@@ -27,7 +27,8 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
 
     @UriPath(description = "The GeWe operation: its action name where that is unique (postImage, postText, "
                            + "getChatroomInfo), otherwise module/action (label/add, favor/sync). In from(), the "
-                           + "name callback: receive GeWe's callbacks.")
+                           + "name callback: receive GeWe's callbacks.",
+             enums = GeweOperationNames.URI_NAMES)
     @Metadata(required = true)
     private String operation;
 
@@ -173,14 +174,16 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
                             + "and tests against the simulator.")
     private boolean pacing = true;
 
-    @UriParam(label = "producer", defaultValue = "10000",
-              description = "How long to wait for a connection to GeWe, in milliseconds.")
+    @UriParam(label = "common", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long to wait for a connection to GeWe: milliseconds (10000) or a duration (10s, "
+                            + "PT10S). gewe:callback's registration waits as long.")
     private long connectTimeout = 10_000;
 
-    @UriParam(label = "producer", defaultValue = "60000",
-              description = "How long to wait for GeWe's answer once the request is sent, in milliseconds. GeWe downloads "
-                            + "media before it answers a media send, so slow media hosts need a longer timeout. After a "
-                            + "response timeout the request may have been acted on.")
+    @UriParam(label = "common", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long to wait for GeWe's answer once the request is sent: milliseconds (60000) or a "
+                            + "duration (60s, 1m30s, PT1M). GeWe downloads media before it answers a media send, so slow "
+                            + "media hosts need a longer timeout. After a response timeout the request may have been "
+                            + "acted on. gewe:callback's registration waits as long.")
     private long responseTimeout = 60_000;
 
     // ------------------------------------------------------------------ consumer: gewe:callback
@@ -198,8 +201,9 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
                             + "for routes that finish in time).")
     private GeweAnswerAfter answerAfter = GeweAnswerAfter.COMPLETION;
 
-    @UriParam(label = "consumer", defaultValue = "2500",
-              description = "gewe:callback: the longest a push waits for its answer, in milliseconds, with "
+    @UriParam(label = "consumer", defaultValue = "2500", javaType = "java.time.Duration",
+              description = "gewe:callback: the longest a push waits for its answer, in milliseconds (2500) or as a "
+                            + "duration (2s500ms), with "
                             + "answerAfter=COMPLETION; the route keeps running after it. GeWe drops pushes not "
                             + "answered within 3 seconds, so keep it below 3000.")
     private long answerTimeout = 2500;

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -197,6 +198,19 @@ public final class GeweCatalog {
     /** The shortest name of an operation in a {@code gewe:} URI: its action where unique, else module/action. */
     public String uriName(GeweOperation op) {
         return byAction.get(op.action()).size() == 1 ? op.action() : op.qualifiedName();
+    }
+
+    /**
+     * Every name a {@code gewe:} URI accepts for an operation, sorted: {@code module/action} of each, and the action
+     * alone where no other module has it.
+     */
+    public SortedSet<String> uriNames() {
+        TreeSet<String> names = new TreeSet<>();
+        for (GeweOperation op : operations()) {
+            names.add(op.qualifiedName());
+            names.add(uriName(op));
+        }
+        return Collections.unmodifiableSortedSet(names);
     }
 
     /** The shortest name of every operation, sorted: what an unknown name is answered with. */

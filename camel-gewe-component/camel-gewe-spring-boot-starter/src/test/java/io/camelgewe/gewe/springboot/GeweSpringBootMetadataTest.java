@@ -44,7 +44,7 @@ class GeweSpringBootMetadataTest {
                 assertEquals(option.path("javaType").asText(), bound.getName(), name);
             } else {
                 assertEquals(Map.of("boolean", Boolean.class, "integer", Number.class, "string", String.class,
-                        "enum", String.class).get(type), bound.getSuperclass() == Number.class ? Number.class : bound,
+                        "enum", String.class, "duration", String.class).get(type), bound.getSuperclass() == Number.class ? Number.class : bound,
                         name + " binds as its gewe.json type " + type);
             }
         }

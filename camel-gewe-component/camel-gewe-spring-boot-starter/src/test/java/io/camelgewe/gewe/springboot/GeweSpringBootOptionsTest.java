@@ -107,6 +107,9 @@ class GeweSpringBootOptionsTest {
                 return new Given(name, String.valueOf(1001 + n), 1001L + n);
             case "string":
                 return new Given(name, "value-of-" + name, "value-of-" + name);
+            case "duration":
+                // Camel's duration text, as tooling and the component read it: the component holds milliseconds
+                return new Given(name, (11 + n) + "s", (11L + n) * 1000);
             case "enum": {
                 String value = null;
                 for (JsonNode v : option.get("enum")) {
