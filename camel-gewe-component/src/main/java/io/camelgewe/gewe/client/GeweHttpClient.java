@@ -2,9 +2,12 @@ package io.camelgewe.gewe.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -36,12 +39,15 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.nio.AsyncRequestProducer;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
 import org.apache.hc.core5.http.nio.DataStreamChannel;
 import org.apache.hc.core5.http.nio.RequestChannel;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -64,7 +70,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Nothing from the network is trusted to be small or quick: GeWe's answer is refused once it grows past
  * {@code maxResponseSize}; every call has a deadline ({@code requestTimeout}) and every fetch its own
- * ({@code fetchTimeout}), at which it is cancelled, its connection dropped and its future completed. If the I/O
+ * ({@code fetchTimeout}), at which its future completes and its exchange is cancelled: the connection is dropped, at
+ * the latest with the next bytes of the answer or after responseTimeout of silence. If the I/O
  * reactor stops under the component (an Error on one of its threads, an outside close), the calls it held fail and
  * the next call starts a new client. Failures say whether the request may have reached GeWe by what is known of it:
  * a request whose body was never written cannot have ({@link TransportFailures}).
@@ -305,6 +312,11 @@ public final class GeweHttpClient implements Closeable {
     /**
      * One call or fetch: its attempts on the client, its deadline, and the one completion of its future, whichever
      * comes first of the answer, a failure, the deadline and the reactor stopping.
+     * <p>
+     * Once it is over nothing more goes out or comes in for it: a body not yet written is refused (so a call reported
+     * NOT_SENT can never leave afterwards), and the next bytes of its answer fail the exchange, which drops the
+     * connection. HttpClient's own cancel is tried too, but in 5.5 it can miss an exchange whose connection was made
+     * on another I/O thread while {@code execute} returned; the guards do not depend on it.
      */
     private final class Call<T> implements FutureCallback<T> {
         private final String operation;
@@ -314,8 +326,9 @@ public final class GeweHttpClient implements Closeable {
         private final Supplier<AsyncResponseConsumer<T>> consumers;
         private final Consumer<T> discard;
         private final CompletableFuture<T> result = new CompletableFuture<>();
-        private final AtomicBoolean over = new AtomicBoolean();
-        private volatile boolean written;
+        // guarded by this: whether the body started to be written, and whether the call is over, change together
+        private boolean written;
+        private boolean over;
         private volatile Future<T> http;
         private volatile Reactor on;
         private volatile ScheduledFuture<?> deadline;
@@ -358,16 +371,22 @@ public final class GeweHttpClient implements Closeable {
                 finish(null, new TransportFailures.ReactorStopped("it stopped as the call began", null));
                 return;
             }
-            written = false;
+            synchronized (this) {
+                written = false;
+            }
             try {
-                http = r.client.execute(new WriteMark(requests.get()), consumers.get(), null, null, this);
+                http = r.client.execute(new WriteMark(requests.get()), new Guarded(consumers.get()), null, null, this);
             } catch (RuntimeException e) {
                 failed(e);
             }
-            if (over.get()) {
+            if (isOver()) {
                 // the deadline came while the request was handed over
                 cancel();
             }
+        }
+
+        private synchronized boolean isOver() {
+            return over;
         }
 
         @Override
@@ -379,7 +398,7 @@ public final class GeweHttpClient implements Closeable {
         public void failed(Exception ex) {
             // a request the client reports as not executed (a pooled connection the server or a proxy had closed)
             // provably never left: it is sent once more on a fresh connection, which cannot send it twice
-            if (ex instanceof RequestNotExecutedException && !retried && !over.get()) {
+            if (ex instanceof RequestNotExecutedException && !retried && !isOver()) {
                 retried = true;
                 on.calls.remove(this);
                 attempt();
@@ -402,7 +421,6 @@ public final class GeweHttpClient implements Closeable {
             }
         }
 
-        /** Cancels the exchange, which drops its connection: a half-read answer cannot go back to the pool. */
         private void cancel() {
             Future<T> h = http;
             if (h != null) {
@@ -412,12 +430,17 @@ public final class GeweHttpClient implements Closeable {
 
         /** Completes the future, if nothing else did first; true if this did. */
         boolean finish(T value, Throwable failure) {
-            if (!over.compareAndSet(false, true)) {
-                if (value != null && discard != null) {
-                    // a file that completed after the deadline has no one to take it
-                    discard.accept(value);
+            boolean sent;
+            synchronized (this) {
+                if (over) {
+                    if (value != null && discard != null) {
+                        // a file that completed after the deadline has no one to take it
+                        discard.accept(value);
+                    }
+                    return false;
                 }
-                return false;
+                over = true;
+                sent = written;
             }
             ScheduledFuture<?> d = deadline;
             if (d != null) {
@@ -430,12 +453,17 @@ public final class GeweHttpClient implements Closeable {
             if (failure == null) {
                 result.complete(value);
             } else {
-                result.completeExceptionally(TransportFailures.translate(operation, failure, fetch, written, timeouts));
+                result.completeExceptionally(TransportFailures.translate(operation, failure, fetch, sent, timeouts));
             }
             return true;
         }
 
-        /** Notes when the body starts to be written: before that, the request cannot have reached GeWe. */
+        /** Thrown into the exchange of a call that is over: HttpClient then fails it and drops its connection. */
+        private IOException ended() {
+            return new InterruptedIOException("the call had ended (its deadline passed or its I/O reactor stopped)");
+        }
+
+        /** Notes when the body starts to be written, and writes none for a call that is over. */
         private final class WriteMark implements AsyncRequestProducer {
             private final AsyncRequestProducer request;
 
@@ -465,14 +493,74 @@ public final class GeweHttpClient implements Closeable {
 
             @Override
             public void produce(DataStreamChannel channel) throws IOException {
-                // HttpClient asks for the body once the request head is on the connection
-                written = true;
+                // HttpClient asks for the body once the request head is on the connection; GeWe cannot act on a head
+                synchronized (Call.this) {
+                    if (over) {
+                        throw ended();
+                    }
+                    written = true;
+                }
                 request.produce(channel);
             }
 
             @Override
             public void releaseResources() {
                 request.releaseResources();
+            }
+        }
+
+        /** Passes the answer on while the call lasts; after that, its next bytes end the exchange. */
+        private final class Guarded implements AsyncResponseConsumer<T> {
+            private final AsyncResponseConsumer<T> consumer;
+
+            Guarded(AsyncResponseConsumer<T> consumer) {
+                this.consumer = consumer;
+            }
+
+            private void check() throws IOException {
+                if (isOver()) {
+                    throw ended();
+                }
+            }
+
+            @Override
+            public void consumeResponse(HttpResponse response, EntityDetails entityDetails, HttpContext context,
+                                        FutureCallback<T> resultCallback) throws HttpException, IOException {
+                check();
+                consumer.consumeResponse(response, entityDetails, context, resultCallback);
+            }
+
+            @Override
+            public void informationResponse(HttpResponse response, HttpContext context)
+                    throws HttpException, IOException {
+                consumer.informationResponse(response, context);
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                consumer.failed(cause);
+            }
+
+            @Override
+            public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
+                consumer.updateCapacity(capacityChannel);
+            }
+
+            @Override
+            public void consume(ByteBuffer src) throws IOException {
+                check();
+                consumer.consume(src);
+            }
+
+            @Override
+            public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
+                check();
+                consumer.streamEnd(trailers);
+            }
+
+            @Override
+            public void releaseResources() {
+                consumer.releaseResources();
             }
         }
     }
