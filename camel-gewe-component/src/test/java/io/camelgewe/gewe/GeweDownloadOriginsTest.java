@@ -8,11 +8,9 @@ import java.util.List;
 
 import io.camelgewe.gewe.errors.GeweDelivery;
 import io.camelgewe.gewe.errors.GeweResponseException;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +29,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fileUrl of the test's choosing; a second server on another port of 127.0.0.1 stands for an internal service that
  * must never be reached through one.
  */
-class GeweDownloadOriginsTest extends CamelTestSupport {
+class GeweDownloadOriginsTest extends HostileServerTestSupport {
 
-    private static final String TOKEN = "tok-" + GeweTestSupport.TOKEN_MARK + "-download-origins";
     private static final byte[] IMAGE = "not really a png".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SECRET = "internal service".getBytes(StandardCharsets.US_ASCII);
 
-    private static HostileServer gewe;
     private static HostileServer internal;
 
     @TempDir
@@ -47,30 +43,16 @@ class GeweDownloadOriginsTest extends CamelTestSupport {
     static Path inbox;
 
     @BeforeAll
-    static void startServers() throws Exception {
-        gewe = HostileServer.start();
+    static void startInternalService() throws Exception {
         internal = HostileServer.start();
-        gewe.on("/files/a.png", HostileServer.file(null, IMAGE));
+        server.on("/files/a.png", HostileServer.file(null, IMAGE));
         internal.on("/internal/secret", HostileServer.file("secret.txt", SECRET));
         internal.on("/dl/files/b.png", HostileServer.file(null, IMAGE));
     }
 
     @AfterAll
-    static void stopServers() {
-        gewe.close();
+    static void stopInternalService() {
         internal.close();
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        GeweComponent component = new GeweComponent();
-        component.setBaseUrl(gewe.baseUrl());
-        component.setToken(TOKEN);
-        component.setAppId("wx_origins");
-        component.setPacing(false);
-        ctx.addComponent("gewe", component);
-        return ctx;
     }
 
     @Override
@@ -93,8 +75,8 @@ class GeweDownloadOriginsTest extends CamelTestSupport {
     /** GeWe's answer to downloadImage (and downloadFile) names this fileUrl. */
     private static void gewesFileUrl(String fileUrl) {
         var answer = HostileServer.envelope("{\"fileUrl\":\"" + fileUrl + "\"}");
-        gewe.onOperation("message/downloadImage", answer);
-        gewe.onOperation("message/downloadFile", answer);
+        server.onOperation("message/downloadImage", answer);
+        server.onOperation("message/downloadFile", answer);
     }
 
     private Exchange download(String route) {
@@ -109,7 +91,7 @@ class GeweDownloadOriginsTest extends CamelTestSupport {
                 "ftp://" + other + "/internal/secret",
                 "gopher://" + other + "/internal/secret",
                 "//" + other + "/internal/secret",
-                "http://127.0.0.1:" + gewe.port() + "@" + other + "/internal/secret",
+                "http://127.0.0.1:" + server.port() + "@" + other + "/internal/secret",
                 "http://wxapp.tc.qq.com:" + internal.port() + "/internal/secret",
                 "file:///etc/passwd")) {
             gewesFileUrl(fileUrl);
@@ -130,8 +112,8 @@ class GeweDownloadOriginsTest extends CamelTestSupport {
 
     @Test
     void aRedirectIsNotFollowedToAnotherHost() {
-        gewe.on("/files/moved.png", HostileServer.redirect(internal.url("/internal/secret?sig=s3cr3t")));
-        gewesFileUrl(gewe.url("/files/moved.png"));
+        server.on("/files/moved.png", HostileServer.redirect(internal.url("/internal/secret?sig=s3cr3t")));
+        gewesFileUrl(server.url("/files/moved.png"));
         Exchange out = download("direct:image");
         GeweResponseException e = assertInstanceOf(GeweResponseException.class, out.getException());
         assertEquals(GeweDelivery.NOT_SENT, e.getDelivery());
@@ -144,7 +126,7 @@ class GeweDownloadOriginsTest extends CamelTestSupport {
     void filesOnTheBaseUrlsHostRelativeOrAbsoluteAndOnDownloadHostsAreFetched() throws Exception {
         gewesFileUrl("/files/a.png");
         assertFetched(download("direct:image"), "a.png");
-        gewesFileUrl(gewe.url("/files/a.png?sig=1"));
+        gewesFileUrl(server.url("/files/a.png?sig=1"));
         assertFetched(download("direct:image"), "a.png");
         gewesFileUrl(internal.url("/dl/files/b.png"));
         assertFetched(download("direct:allowed"), "b.png");
@@ -172,14 +154,14 @@ class GeweDownloadOriginsTest extends CamelTestSupport {
     @Test
     void aFileNameTooLongForTheFileSystemIsShortenedKeepingItsExtension() throws Exception {
         String ascii = "a".repeat(5000) + ".pdf";
-        gewe.on("/files/long", HostileServer.file(ascii, IMAGE));
-        gewesFileUrl(gewe.url("/files/long"));
+        server.on("/files/long", HostileServer.file(ascii, IMAGE));
+        gewesFileUrl(server.url("/files/long"));
         assertWrittenByFileStep(download("direct:toFile"));
 
         // 3 bytes a character in UTF-8: 300 characters are 900 bytes
         String cjk = "报".repeat(300) + ".pdf";
-        gewe.on("/files/" + cjk, HostileServer.file(null, IMAGE));
-        gewesFileUrl(gewe.url("/files/" + URLEncoder.encode(cjk, StandardCharsets.UTF_8)));
+        server.on("/files/" + cjk, HostileServer.file(null, IMAGE));
+        gewesFileUrl(server.url("/files/" + URLEncoder.encode(cjk, StandardCharsets.UTF_8)));
         assertWrittenByFileStep(download("direct:toFile"));
     }
 

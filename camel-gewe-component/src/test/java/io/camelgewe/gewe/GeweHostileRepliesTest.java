@@ -8,19 +8,13 @@ import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
-import io.camelgewe.gewe.client.GeweHttpClient;
 import io.camelgewe.gewe.client.PoolProbe;
 import io.camelgewe.gewe.errors.GeweDelivery;
 import io.camelgewe.gewe.errors.GeweResponseException;
 import io.camelgewe.gewe.errors.GeweTimeoutException;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,43 +29,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ambiguous, trickling in a byte at a time. Each is refused or cut off with a classified exception, and the component
  * goes on working.
  */
-class GeweHostileRepliesTest extends CamelTestSupport {
+class GeweHostileRepliesTest extends HostileServerTestSupport {
 
     private static final long MIB = 1024 * 1024;
-    private static final String TOKEN = "tok-" + GeweTestSupport.TOKEN_MARK + "-hostile-replies";
-    private static final String SENT = "{\"toWxid\":\"wxid_a\",\"createTime\":1700000000,\"msgId\":123,"
-                                       + "\"newMsgId\":8992614056172361237,\"type\":1}";
-
-    private static HostileServer server;
 
     @TempDir
     static Path spool;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = HostileServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        GeweComponent gewe = new GeweComponent();
-        gewe.setBaseUrl(server.baseUrl());
-        gewe.setToken(TOKEN);
-        gewe.setAppId("wx_hostile");
-        gewe.setPacing(false);
+    protected void configure(GeweComponent gewe) {
         gewe.setMaxResponseSize((int) MIB);
         // pacing on for one test: no gaps, so that only the slot itself is measured
         gewe.setPacingPersonInterval(0);
         gewe.setPacingPersonJitter(0);
         gewe.setPacingMaxPerMinute(0);
-        ctx.addComponent("gewe", gewe);
-        return ctx;
     }
 
     @Override
@@ -90,10 +61,6 @@ class GeweHostileRepliesTest extends CamelTestSupport {
 
     private Exchange text(String endpoint) {
         return template.send(endpoint, e -> e.getMessage().setBody("hello"));
-    }
-
-    private GeweComponent component() {
-        return context.getComponent("gewe", GeweComponent.class);
     }
 
     @Test
@@ -184,23 +151,11 @@ class GeweHostileRepliesTest extends CamelTestSupport {
         await(() -> listing(spool).isEmpty(), "the partial file to be deleted, but found " + listing(spool));
     }
 
-    private GeweHttpClient transport() {
-        try {
-            return component().transport();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<Path> listing(Path dir) {
         try (var files = Files.list(dir)) {
             return files.toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        GeweTestSupport.await(Duration.ofSeconds(30), condition, what);
     }
 }

@@ -1,7 +1,6 @@
 package io.camelgewe.gewe;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -13,13 +12,9 @@ import io.camelgewe.gewe.client.ReactorProbe;
 import io.camelgewe.gewe.errors.GeweConnectionException;
 import io.camelgewe.gewe.errors.GeweDelivery;
 import io.camelgewe.gewe.errors.GeweException;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,30 +29,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * stays unsent when the connection frees up. The answers are held by {@link HostileServer} so that exchanges are in
  * flight.
  */
-class GeweInFlightCallsTest extends CamelTestSupport {
-
-    private static final String TOKEN = "tok-" + GeweTestSupport.TOKEN_MARK + "-reactor";
-    private static final String SENT = "{\"toWxid\":\"wxid_a\",\"msgId\":77,\"newMsgId\":8992614056172361237}";
-
-    private static HostileServer server;
+class GeweInFlightCallsTest extends HostileServerTestSupport {
 
     private final AtomicInteger calls = new AtomicInteger();
     private final CountDownLatch answer = new CountDownLatch(1);
     private int held;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = HostileServer.start();
-        server.on("/ping", HostileServer.json("{}"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @BeforeEach
     void holdTheFirstAnswers() {
+        server.on("/ping", HostileServer.json("{}"));
         var hold = HostileServer.hold(answer);
         var sent = HostileServer.envelope(SENT);
         server.onOperation("message/postText", x -> (calls.incrementAndGet() <= held ? hold : sent).handle(x));
@@ -69,17 +49,9 @@ class GeweInFlightCallsTest extends CamelTestSupport {
     }
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext ctx = super.createCamelContext();
-        GeweComponent gewe = new GeweComponent();
-        gewe.setBaseUrl(server.baseUrl());
-        gewe.setToken(TOKEN);
-        gewe.setAppId("wx_reactor");
-        gewe.setPacing(false);
+    protected void configure(GeweComponent gewe) {
         // two connections: with both held, a third exchange waits for one and has sent nothing
         gewe.setMaxConnections(2);
-        ctx.addComponent("gewe", gewe);
-        return ctx;
     }
 
     @Override
@@ -95,14 +67,6 @@ class GeweInFlightCallsTest extends CamelTestSupport {
 
     private Future<Exchange> sendAsync() {
         return template.asyncSend("direct:text", e -> e.getMessage().setBody("hello"));
-    }
-
-    private GeweHttpClient transport() throws Exception {
-        return context.getComponent("gewe", GeweComponent.class).transport();
-    }
-
-    private static void await(java.util.function.BooleanSupplier condition, String what) {
-        GeweTestSupport.await(Duration.ofSeconds(30), condition, what);
     }
 
     @Test
@@ -168,7 +132,7 @@ class GeweInFlightCallsTest extends CamelTestSupport {
             String body = "again " + i;
             Exchange next = template.send("direct:text", x -> x.getMessage().setBody(body));
             assertNull(next.getException(), () -> "a send after the reactor stopped failed: " + next.getException());
-            assertEquals(77L, next.getMessage().getHeader(GeweConstants.MSG_ID));
+            assertEquals(123L, next.getMessage().getHeader(GeweConstants.MSG_ID));
         }
     }
 }

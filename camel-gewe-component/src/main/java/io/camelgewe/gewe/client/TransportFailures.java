@@ -53,6 +53,10 @@ final class TransportFailures {
             return new GeweResponseException(operation, delivery, failure.getMessage()
                     + (mayHaveActed ? "; the request may have been acted on" : ""), null);
         }
+        if (failure instanceof ReactorStopped) {
+            return new GeweConnectionException(operation, delivery, failure.getMessage() + (mayHaveActed
+                    ? "; the request had been sent and may have been acted on" : "; nothing was sent"), failure);
+        }
         if (failure instanceof DeadlineExceeded) {
             return deadline(operation, (DeadlineExceeded) failure, fetch, mayHaveActed);
         }
@@ -143,7 +147,7 @@ final class TransportFailures {
         private static final long serialVersionUID = 1L;
 
         ReactorStopped(String why, Throwable cause) {
-            super("the HTTP client's I/O reactor stopped (" + why + ")", cause);
+            super("the HTTP client's I/O reactor stopped under the call (" + why + ")", cause);
         }
     }
 }
