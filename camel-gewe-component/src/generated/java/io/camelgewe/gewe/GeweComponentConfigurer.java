@@ -68,6 +68,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "displayName": getOrCreateConfiguration(target).setDisplayName(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadbaseurl":
         case "downloadBaseUrl": getOrCreateConfiguration(target).setDownloadBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadhosts":
+        case "downloadHosts": getOrCreateConfiguration(target).setDownloadHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "emojimd5":
         case "emojiMd5": getOrCreateConfiguration(target).setEmojiMd5(property(camelContext, java.lang.String.class, value)); return true;
         case "emojisize":
@@ -75,6 +77,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetch": getOrCreateConfiguration(target).setFetch(property(camelContext, boolean.class, value)); return true;
         case "fetchdirectory":
         case "fetchDirectory": getOrCreateConfiguration(target).setFetchDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "fetchtimeout":
+        case "fetchTimeout": getOrCreateConfiguration(target).setFetchTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "filename":
         case "fileName": getOrCreateConfiguration(target).setFileName(property(camelContext, java.lang.String.class, value)); return true;
         case "fileurl":
@@ -99,6 +103,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
         case "maxqueuesize":
         case "maxQueueSize": getOrCreateConfiguration(target).setMaxQueueSize(property(camelContext, int.class, value)); return true;
+        case "maxresponsesize":
+        case "maxResponseSize": target.setMaxResponseSize(property(camelContext, int.class, value)); return true;
         case "miniappid":
         case "miniAppId": getOrCreateConfiguration(target).setMiniAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "msgtypes":
@@ -139,6 +145,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "registerUrl": getOrCreateConfiguration(target).setRegisterUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "removeonfailure":
         case "removeOnFailure": getOrCreateConfiguration(target).setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secret": getOrCreateConfiguration(target).setSecret(property(camelContext, java.lang.String.class, value)); return true;
@@ -219,6 +227,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "displayName": return java.lang.String.class;
         case "downloadbaseurl":
         case "downloadBaseUrl": return java.lang.String.class;
+        case "downloadhosts":
+        case "downloadHosts": return java.lang.String.class;
         case "emojimd5":
         case "emojiMd5": return java.lang.String.class;
         case "emojisize":
@@ -226,6 +236,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetch": return boolean.class;
         case "fetchdirectory":
         case "fetchDirectory": return java.lang.String.class;
+        case "fetchtimeout":
+        case "fetchTimeout": return long.class;
         case "filename":
         case "fileName": return java.lang.String.class;
         case "fileurl":
@@ -250,6 +262,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return int.class;
         case "maxqueuesize":
         case "maxQueueSize": return int.class;
+        case "maxresponsesize":
+        case "maxResponseSize": return int.class;
         case "miniappid":
         case "miniAppId": return java.lang.String.class;
         case "msgtypes":
@@ -290,6 +304,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "registerUrl": return java.lang.String.class;
         case "removeonfailure":
         case "removeOnFailure": return boolean.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "secret": return java.lang.String.class;
@@ -371,6 +387,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "displayName": return getOrCreateConfiguration(target).getDisplayName();
         case "downloadbaseurl":
         case "downloadBaseUrl": return getOrCreateConfiguration(target).getDownloadBaseUrl();
+        case "downloadhosts":
+        case "downloadHosts": return getOrCreateConfiguration(target).getDownloadHosts();
         case "emojimd5":
         case "emojiMd5": return getOrCreateConfiguration(target).getEmojiMd5();
         case "emojisize":
@@ -378,6 +396,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "fetch": return getOrCreateConfiguration(target).isFetch();
         case "fetchdirectory":
         case "fetchDirectory": return getOrCreateConfiguration(target).getFetchDirectory();
+        case "fetchtimeout":
+        case "fetchTimeout": return getOrCreateConfiguration(target).getFetchTimeout();
         case "filename":
         case "fileName": return getOrCreateConfiguration(target).getFileName();
         case "fileurl":
@@ -402,6 +422,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxConnections": return target.getMaxConnections();
         case "maxqueuesize":
         case "maxQueueSize": return getOrCreateConfiguration(target).getMaxQueueSize();
+        case "maxresponsesize":
+        case "maxResponseSize": return target.getMaxResponseSize();
         case "miniappid":
         case "miniAppId": return getOrCreateConfiguration(target).getMiniAppId();
         case "msgtypes":
@@ -442,6 +464,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "registerUrl": return getOrCreateConfiguration(target).getRegisterUrl();
         case "removeonfailure":
         case "removeOnFailure": return getOrCreateConfiguration(target).isRemoveOnFailure();
+        case "requesttimeout":
+        case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "secret": return getOrCreateConfiguration(target).getSecret();

@@ -49,6 +49,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "displayName": target.getConfiguration().setDisplayName(property(camelContext, java.lang.String.class, value)); return true;
         case "downloadbaseurl":
         case "downloadBaseUrl": target.getConfiguration().setDownloadBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "downloadhosts":
+        case "downloadHosts": target.getConfiguration().setDownloadHosts(property(camelContext, java.lang.String.class, value)); return true;
         case "emojimd5":
         case "emojiMd5": target.getConfiguration().setEmojiMd5(property(camelContext, java.lang.String.class, value)); return true;
         case "emojisize":
@@ -60,6 +62,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetch": target.getConfiguration().setFetch(property(camelContext, boolean.class, value)); return true;
         case "fetchdirectory":
         case "fetchDirectory": target.getConfiguration().setFetchDirectory(property(camelContext, java.lang.String.class, value)); return true;
+        case "fetchtimeout":
+        case "fetchTimeout": target.getConfiguration().setFetchTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "filename":
         case "fileName": target.getConfiguration().setFileName(property(camelContext, java.lang.String.class, value)); return true;
         case "fileurl":
@@ -96,6 +100,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "registerUrl": target.getConfiguration().setRegisterUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "removeonfailure":
         case "removeOnFailure": target.getConfiguration().setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "requesttimeout":
+        case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secret": target.getConfiguration().setSecret(property(camelContext, java.lang.String.class, value)); return true;
@@ -158,6 +164,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "displayName": return java.lang.String.class;
         case "downloadbaseurl":
         case "downloadBaseUrl": return java.lang.String.class;
+        case "downloadhosts":
+        case "downloadHosts": return java.lang.String.class;
         case "emojimd5":
         case "emojiMd5": return java.lang.String.class;
         case "emojisize":
@@ -169,6 +177,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetch": return boolean.class;
         case "fetchdirectory":
         case "fetchDirectory": return java.lang.String.class;
+        case "fetchtimeout":
+        case "fetchTimeout": return long.class;
         case "filename":
         case "fileName": return java.lang.String.class;
         case "fileurl":
@@ -205,6 +215,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "registerUrl": return java.lang.String.class;
         case "removeonfailure":
         case "removeOnFailure": return boolean.class;
+        case "requesttimeout":
+        case "requestTimeout": return long.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "secret": return java.lang.String.class;
@@ -268,6 +280,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "displayName": return target.getConfiguration().getDisplayName();
         case "downloadbaseurl":
         case "downloadBaseUrl": return target.getConfiguration().getDownloadBaseUrl();
+        case "downloadhosts":
+        case "downloadHosts": return target.getConfiguration().getDownloadHosts();
         case "emojimd5":
         case "emojiMd5": return target.getConfiguration().getEmojiMd5();
         case "emojisize":
@@ -279,6 +293,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "fetch": return target.getConfiguration().isFetch();
         case "fetchdirectory":
         case "fetchDirectory": return target.getConfiguration().getFetchDirectory();
+        case "fetchtimeout":
+        case "fetchTimeout": return target.getConfiguration().getFetchTimeout();
         case "filename":
         case "fileName": return target.getConfiguration().getFileName();
         case "fileurl":
@@ -315,6 +331,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "registerUrl": return target.getConfiguration().getRegisterUrl();
         case "removeonfailure":
         case "removeOnFailure": return target.getConfiguration().isRemoveOnFailure();
+        case "requesttimeout":
+        case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "secret": return target.getConfiguration().getSecret();

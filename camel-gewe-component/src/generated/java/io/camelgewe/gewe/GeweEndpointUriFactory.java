@@ -23,7 +23,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(61);
         props.add("answerAfter");
         props.add("answerTimeout");
         props.add("appId");
@@ -39,12 +39,14 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("desc");
         props.add("displayName");
         props.add("downloadBaseUrl");
+        props.add("downloadHosts");
         props.add("emojiMd5");
         props.add("emojiSize");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fetch");
         props.add("fetchDirectory");
+        props.add("fetchTimeout");
         props.add("fileName");
         props.add("fileUrl");
         props.add("idempotentCacheSize");
@@ -65,6 +67,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("poolSize");
         props.add("registerUrl");
         props.add("removeOnFailure");
+        props.add("requestTimeout");
         props.add("responseTimeout");
         props.add("secret");
         props.add("skipOwnMessages");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.spi.GeweTimeouts;
@@ -22,22 +23,22 @@ final class FetchedDownload {
 
     private final GeweOperation operation;
     private final GeweClient client;
-    private final String downloadBaseUrl;
+    private final FetchOrigins origins;
     private final Path directory;
     private final GeweTimeouts timeouts;
 
     /**
      * @param operation       the download operation
      * @param client          the client that fetches
-     * @param downloadBaseUrl what a relative fileUrl is resolved against; null for baseUrl's origin
+     * @param origins         what a relative fileUrl is resolved against, and the hosts files may also come from
      * @param directory       the spool folder
      * @param timeouts        the time limits of the fetch
      */
-    FetchedDownload(GeweOperation operation, GeweClient client, String downloadBaseUrl, Path directory,
+    FetchedDownload(GeweOperation operation, GeweClient client, FetchOrigins origins, Path directory,
                     GeweTimeouts timeouts) {
         this.operation = operation;
         this.client = client;
-        this.downloadBaseUrl = downloadBaseUrl;
+        this.origins = origins;
         this.directory = directory;
         this.timeouts = timeouts;
     }
@@ -49,7 +50,7 @@ final class FetchedDownload {
                     "GeWe's answer has no fileUrl to fetch", null));
         }
         String fileUrl = ((DownloadResult) result).getFileUrl();
-        return client.fetch(operation, fileUrl, downloadBaseUrl, directory, timeouts).thenApply(file -> {
+        return client.fetch(operation, fileUrl, origins, directory, timeouts).thenApply(file -> {
             exchange.getMessage().setHeader(GeweConstants.FILE_URL, fileUrl);
             return file;
         });

@@ -19,6 +19,7 @@ import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -51,6 +52,13 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
               description = "The most connections the component keeps open to GeWe, shared by all its endpoints. "
                             + "Requests beyond it wait for a free connection.")
     private int maxConnections = 200;
+
+    @Metadata(label = "advanced", defaultValue = "8388608",
+              description = "The largest answer accepted from GeWe, in bytes (8 MiB): a larger one is refused as it "
+                            + "arrives, with a GeweResponseException, before it can fill the heap. GeWe's answers are "
+                            + "JSON of a few KiB; contact, member and Moments lists stay well under a MiB. Fetched "
+                            + "downloads are not held in memory and are not bounded by it.")
+    private int maxResponseSize = GeweHttpClient.DEFAULT_MAX_RESPONSE_SIZE;
 
     @Metadata(label = "proxy", description = "The host of an HTTP proxy between the component and GeWe.")
     private String proxyHost;
@@ -130,6 +138,7 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     private ScheduledExecutorService pacerThread;
     private CdnMemory cdnMemory;
     private GeweHttpClient httpClient;
+    private ScheduledExecutorService deadlineThread;
     private final Map<String, GeweClient> clients = new HashMap<>();
     private GeweOptionCheck optionCheck;
 
@@ -208,8 +217,17 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
                 if (ssl == null && useGlobalSslContextParameters) {
                     ssl = retrieveGlobalSslContextParameters();
                 }
+                // one thread, and no queue limit: every call in flight has its deadline waiting here
+                ThreadPoolProfile deadlines = new ThreadPoolProfile("GeweDeadlines");
+                deadlines.setPoolSize(1);
+                deadlines.setMaxPoolSize(1);
+                deadlines.setMaxQueueSize(-1);
+                deadlineThread = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this,
+                        "GeweDeadlines", deadlines);
                 httpClient = new GeweHttpClient(new GeweHttpClient.Settings()
                         .maxConnections(maxConnections)
+                        .maxResponseSize(maxResponseSize)
+                        .deadlines(deadlineThread)
                         .connectTimeoutMillis(configuration.getConnectTimeout())
                         .proxy(proxyScheme, proxyHost, proxyPort == null ? -1 : proxyPort)
                         .sslContext(ssl == null ? null : ssl.createSSLContext(getCamelContext())));
@@ -305,6 +323,8 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
             if (httpClient != null) {
                 httpClient.close();
                 httpClient = null;
+                getCamelContext().getExecutorServiceManager().shutdownNow(deadlineThread);
+                deadlineThread = null;
             }
             if (ownWorkerPool != null) {
                 getCamelContext().getExecutorServiceManager().shutdown(ownWorkerPool);
@@ -502,6 +522,16 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     /** Sets the connection pool size. */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    /** The largest answer accepted from GeWe, in bytes. */
+    public int getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    /** Sets the largest answer accepted from GeWe, in bytes. */
+    public void setMaxResponseSize(int maxResponseSize) {
+        this.maxResponseSize = maxResponseSize;
     }
 
     /** The proxy host. */

@@ -148,6 +148,23 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
                             + "(self-hosted gateways answer with paths); by default baseUrl's scheme, host and port.")
     private String downloadBaseUrl;
 
+    @UriParam(label = "producer,download,security",
+              description = "Download operations with fetch: more hosts the file behind GeWe's fileUrl may be fetched "
+                            + "from, comma separated: host (on the default port of the URL's scheme), host:port, or "
+                            + "*.domain for every host under the domain. Files are always fetched from baseUrl's and "
+                            + "downloadBaseUrl's host and port and from the hosts GeWe's documentation names for its "
+                            + "downloads (oos-sccd.ctyunapi.cn and its subdomains, wxapp.tc.qq.com); any other fileUrl, "
+                            + "one that is not http(s), and a scheme-relative one are refused before anything is "
+                            + "fetched, so that a rewritten answer cannot make the route read an internal service.")
+    private String downloadHosts;
+
+    @UriParam(label = "producer,download", defaultValue = "1800000", javaType = "java.time.Duration",
+              description = "Download operations with fetch: the longest the file's download may take in all, "
+                            + "milliseconds or a duration (30m); 30 minutes by default, as a large file over a slow link is legitimate "
+                            + "(1 GiB at 0.6 MB/s). responseTimeout still bounds each silence of the file host. At the "
+                            + "deadline the download is cancelled and its partial file deleted; nothing was acted on.")
+    private long fetchTimeout = 1_800_000;
+
     @UriParam(label = "producer,download",
               description = "Download operations with fetch: the folder downloads are spooled to; by default "
                             + "camel-gewe under java.io.tmpdir. The spooled file is deleted when the exchange completes.")
@@ -185,6 +202,16 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
                             + "media hosts need a longer timeout. After a response timeout the request may have been "
                             + "acted on. gewe:callback's registration waits as long.")
     private long responseTimeout = 60_000;
+
+    @UriParam(label = "producer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "The longest a call may take in all, milliseconds or a duration (90s): from the moment the request is handed "
+                            + "to the HTTP client (after its pacing slot) until GeWe's answer has fully arrived. "
+                            + "responseTimeout bounds only a silence, so an answer that trickles in a byte at a time "
+                            + "would hold the call, its connection and the account's pacing slot for as long as it "
+                            + "lasts; at this deadline the request is cancelled instead. 0 (the default) means "
+                            + "connectTimeout + responseTimeout. A call ended here had been sent and may have been acted "
+                            + "on, unless it never got a connection.")
+    private long requestTimeout;
 
     // ------------------------------------------------------------------ consumer: gewe:callback
 
@@ -604,6 +631,26 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
         this.downloadBaseUrl = downloadBaseUrl;
     }
 
+    /** The more hosts fetched files may come from, comma separated. */
+    public String getDownloadHosts() {
+        return downloadHosts;
+    }
+
+    /** Sets the more hosts fetched files may come from: host, host:port or *.domain, comma separated. */
+    public void setDownloadHosts(String downloadHosts) {
+        this.downloadHosts = downloadHosts;
+    }
+
+    /** The deadline of a fetched download, in milliseconds. */
+    public long getFetchTimeout() {
+        return fetchTimeout;
+    }
+
+    /** Sets the deadline of a fetched download, in milliseconds. */
+    public void setFetchTimeout(long fetchTimeout) {
+        this.fetchTimeout = fetchTimeout;
+    }
+
     /** The folder fetched files are spooled to. */
     public String getFetchDirectory() {
         return fetchDirectory;
@@ -662,6 +709,16 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     /** Sets the response timeout in milliseconds. */
     public void setResponseTimeout(long responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    /** The deadline of a whole call in milliseconds; 0 for connectTimeout + responseTimeout. */
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /** Sets the deadline of a whole call in milliseconds; 0 for connectTimeout + responseTimeout. */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
     }
 
     /** gewe:callback: the HTTP path. */

@@ -14,6 +14,7 @@ import io.camelgewe.gewe.catalog.GeweField;
 import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
 import io.camelgewe.gewe.client.HttpGeweClient;
+import io.camelgewe.gewe.spi.FetchOrigins;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -97,9 +98,18 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
             problems.add("cdnReuse is for postImage and postVideo only");
         }
         try {
-            HttpGeweClient.checkDownloadBaseUrl(configuration.getDownloadBaseUrl());
+            HttpGeweClient.checkFetchOrigins(FetchOrigins.of(configuration.getDownloadBaseUrl(),
+                    configuration.getDownloadHosts()));
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
+        }
+        if (configuration.getRequestTimeout() < 0) {
+            problems.add("requestTimeout must be 0 (connectTimeout + responseTimeout) or a number of milliseconds, not "
+                         + configuration.getRequestTimeout());
+        }
+        if (configuration.getFetchTimeout() < 0) {
+            problems.add("fetchTimeout must be a number of milliseconds (0 for 30 minutes), not "
+                         + configuration.getFetchTimeout());
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("gewe:" + configuration.getOperation() + ": " + String.join("; ", problems)

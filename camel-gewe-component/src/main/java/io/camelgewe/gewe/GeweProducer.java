@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
@@ -58,7 +59,8 @@ public class GeweProducer extends DefaultAsyncProducer {
         this.operation = endpoint.getOperation();
         this.builder = endpoint.newRequestBuilder();
         this.client = component.client(cfg);
-        GeweTimeouts timeouts = new GeweTimeouts(cfg.getConnectTimeout(), cfg.getResponseTimeout());
+        GeweTimeouts timeouts = new GeweTimeouts(cfg.getConnectTimeout(), cfg.getResponseTimeout(),
+                cfg.getRequestTimeout(), cfg.getFetchTimeout());
         CallStep step = (exchange, values) -> client.call(operation, values, timeouts);
         if (cfg.isCdnReuse()) {
             step = new CdnReuse(step, builder, endpoint.cdnForwardOperation(), client, timeouts, component.cdnMemory());
@@ -67,8 +69,9 @@ public class GeweProducer extends DefaultAsyncProducer {
             step = new ImageTypeFallback(step, builder);
         }
         this.calls = step;
-        this.fetch = cfg.isFetch() ? new FetchedDownload(operation, client, cfg.getDownloadBaseUrl(),
-                endpoint.fetchDirectory(), timeouts) : null;
+        this.fetch = cfg.isFetch() ? new FetchedDownload(operation, client,
+                FetchOrigins.of(cfg.getDownloadBaseUrl(), cfg.getDownloadHosts()), endpoint.fetchDirectory(), timeouts)
+                : null;
         this.worker = component.worker();
         accountHealth(cfg.getAppId());
         this.pacer = cfg.isPacing() && (operation.isSend() || operation.isDownload()) ? component.pacer() : null;

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.spi.GeweTimeouts;
@@ -58,7 +59,7 @@ class GeweClientSeamTest extends CamelTestSupport {
             }
 
             @Override
-            public CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, String base,
+            public CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, FetchOrigins origins,
                                                         Path directory, GeweTimeouts timeouts) {
                 return CompletableFuture.failedFuture(new UnsupportedOperationException("no files here"));
             }

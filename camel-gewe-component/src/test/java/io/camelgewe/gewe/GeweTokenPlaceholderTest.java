@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.spi.GeweTimeouts;
@@ -67,8 +68,8 @@ class GeweTokenPlaceholderTest extends GeweTestSupport {
             }
 
             @Override
-            public CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl,
-                                                        String downloadBaseUrl, Path directory, GeweTimeouts timeouts) {
+            public CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, FetchOrigins origins,
+                                                        Path directory, GeweTimeouts timeouts) {
                 throw new UnsupportedOperationException("no downloads here");
             }
         });

@@ -1,31 +1,35 @@
 package io.camelgewe.gewe.client;
 
 import java.io.Closeable;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.util.concurrent.TimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 
-import io.camelgewe.gewe.errors.GeweConnectionException;
-import io.camelgewe.gewe.errors.GeweDelivery;
-import io.camelgewe.gewe.errors.GeweException;
-import io.camelgewe.gewe.errors.GeweTimeoutException;
 import io.camelgewe.gewe.spi.FetchedFile;
-import org.apache.hc.client5.http.ConnectTimeoutException;
+import io.camelgewe.gewe.spi.GeweTimeouts;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
@@ -35,207 +39,533 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.RequestNotExecutedException;
+import org.apache.hc.core5.http.nio.AsyncRequestProducer;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.RequestChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolStats;
 import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.util.DeadlineTimeoutException;
+import org.apache.hc.core5.reactor.IOReactorShutdownException;
+import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The transport: one pooled Apache HttpClient 5 async client per component, the one place where requests are sent.
  * <p>
- * No thread waits on GeWe: replies arrive on the client's I/O threads and complete the caller's callback there.
+ * No thread waits on GeWe: replies arrive on the client's I/O threads and complete the caller's future there.
  * Automatic retries are off, because a POST to GeWe that is retried by the transport can send a WeChat message twice;
  * retrying is the route's decision (see {@code GeweDelivery}).
+ * <p>
+ * Nothing from the network is trusted to be small or quick: GeWe's answer is refused once it grows past
+ * {@code maxResponseSize}; every call has a deadline ({@code requestTimeout}) and every fetch its own
+ * ({@code fetchTimeout}), at which its future completes and its exchange is cancelled: the connection is dropped, at
+ * the latest with the next bytes of the answer or after responseTimeout of silence. If the I/O
+ * reactor stops under the component (an Error on one of its threads, an outside close), the calls it held fail and
+ * the next call starts a new client. Failures say whether the request may have reached GeWe by what is known of it:
+ * a request whose body was never written cannot have ({@link TransportFailures}).
  */
 public final class GeweHttpClient implements Closeable {
 
+    /** The largest answer accepted from GeWe unless the component says otherwise: 8 MiB. */
+    public static final int DEFAULT_MAX_RESPONSE_SIZE = 8 * 1024 * 1024;
+
+    private static final Logger LOG = LoggerFactory.getLogger(GeweHttpClient.class);
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-    private final CloseableHttpAsyncClient client;
-    private final PoolingAsyncClientConnectionManager pool;
+    private final Settings settings;
+    private final int id = CLIENTS.incrementAndGet();
+    private final AtomicInteger threads = new AtomicInteger();
+    private final Object lock = new Object();
+    private volatile Reactor reactor;
+    private boolean closed;
 
     /**
-     * @param settings pool size, proxy and TLS of the client
+     * @param settings pool size, proxy, TLS, the answer size limit and the scheduler of deadlines
      */
     public GeweHttpClient(Settings settings) {
-        PoolingAsyncClientConnectionManagerBuilder pb = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(settings.maxConnections)
-                .setMaxConnPerRoute(settings.maxConnections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis))
-                        // a pooled connection the server closed while idle would fail the next send; check it first
-                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                        .build());
-        if (settings.sslContext != null) {
-            pb.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(settings.sslContext).buildAsync());
+        if (settings.deadlines == null) {
+            throw new IllegalArgumentException("the HTTP client needs a scheduler for its deadlines");
         }
-        this.pool = pb.build();
-        int id = CLIENTS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "gewe-http-" + id + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        var builder = HttpAsyncClients.custom()
-                .setConnectionManager(pool)
-                .setIOReactorConfig(IOReactorConfig.custom().setSoKeepAlive(true).setTcpNoDelay(true).build())
-                .setThreadFactory(tf)
-                // HttpClient's wire log (org.apache.hc.client5.http.wire at DEBUG) would print the raw request, token
-                // included: the component's sessions are never decorated with it
-                .setIoSessionDecorator(session -> session)
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableConnectionState()
-                .evictIdleConnections(TimeValue.ofSeconds(30));
-        if (settings.proxyHost != null && !settings.proxyHost.isEmpty()) {
-            builder.setProxy(new HttpHost(settings.proxyScheme, settings.proxyHost, settings.proxyPort));
+        if (settings.maxResponseSize < 1) {
+            throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, not " + settings.maxResponseSize);
         }
-        this.client = builder.build();
-        this.client.start();
+        this.settings = settings;
+        this.reactor = new Reactor();
     }
 
     /**
-     * Posts a JSON body. The future completes on one of the client's I/O threads with the buffered response, or
-     * exceptionally with the transport's exception; nothing waits for it.
+     * Posts a JSON body. The future completes on one of the client's I/O threads with GeWe's answer (at most
+     * maxResponseSize bytes), or exceptionally with a {@code GeweException}; nothing waits for it.
      *
+     * @param operation   the operation's qualified name, for messages
      * @param uri         where to post
      * @param json        the request body
      * @param tokenHeader the X-GEWE-TOKEN header (its toString() must not show the token)
-     * @param config      timeouts of this request
+     * @param config      the connect and response timeouts of this request
+     * @param timeouts    the limits, of which requestMillis is the call's deadline
      */
-    public CompletableFuture<SimpleHttpResponse> post(URI uri, byte[] json, Header tokenHeader, RequestConfig config) {
-        CompletableFuture<SimpleHttpResponse> future = new CompletableFuture<>();
-        client.execute(request(uri, json, tokenHeader, config), new Bridge<>(future) {
-            private boolean retried;
-
-            @Override
-            public void failed(Exception ex) {
-                // a request the client reports as not executed (a pooled connection the server or a proxy had closed)
-                // provably never left: it is sent once more on a fresh connection, which cannot send it twice
-                if (ex instanceof RequestNotExecutedException && !retried) {
-                    retried = true;
-                    client.execute(request(uri, json, tokenHeader, config), this);
-                } else {
-                    super.failed(ex);
-                }
-            }
-        });
-        return future;
-    }
-
-    private static SimpleHttpRequest request(URI uri, byte[] json, Header tokenHeader, RequestConfig config) {
-        return SimpleRequestBuilder.post(uri)
-                .setBody(json, ContentType.APPLICATION_JSON)
-                .setHeader(tokenHeader)
-                .setRequestConfig(config)
-                .build();
+    CompletableFuture<BoundedReplyConsumer.Reply> post(String operation, URI uri, byte[] json, Header tokenHeader,
+                                                       RequestConfig config, GeweTimeouts timeouts) {
+        return new Call<BoundedReplyConsumer.Reply>(operation, timeouts, false,
+                () -> SimpleRequestProducer.create(SimpleRequestBuilder.post(uri)
+                        .setBody(json, ContentType.APPLICATION_JSON)
+                        .setHeader(tokenHeader)
+                        .setRequestConfig(config)
+                        .build()),
+                () -> new BoundedReplyConsumer(settings.maxResponseSize), null).start();
     }
 
     /**
      * Downloads a file into {@code directory} as it arrives, never holding it whole in memory. No token is sent: the
-     * file lives on a storage host, not on GeWe.
+     * file lives on a storage host, not on GeWe. The URL must have been checked ({@link DownloadPolicy}).
      *
+     * @param operation the download operation's qualified name, for messages
      * @param uri       the file's URL
-     * @param config    timeouts of this request
+     * @param config    the connect and response timeouts of this request
+     * @param timeouts  the limits, of which fetchMillis is the fetch's deadline
      * @param directory where the file is written (a new temporary file)
      */
-    public CompletableFuture<FetchedFile> fetch(URI uri, RequestConfig config, Path directory) {
+    CompletableFuture<FetchedFile> fetch(String operation, URI uri, RequestConfig config, GeweTimeouts timeouts,
+                                         Path directory) {
         SimpleHttpRequest request = SimpleRequestBuilder.get(uri).setRequestConfig(config).build();
-        CompletableFuture<FetchedFile> future = new CompletableFuture<>();
-        client.execute(SimpleRequestProducer.create(request), new FileResponseConsumer(uri, directory), null,
-                new Bridge<>(future));
-        return future;
+        return new Call<FetchedFile>(operation, timeouts, true, () -> SimpleRequestProducer.create(request),
+                () -> new FileResponseConsumer(uri, directory), GeweHttpClient::delete).start();
     }
 
-    /** Completes a future from the client's callback. */
-    private static class Bridge<T> implements FutureCallback<T> {
-        private final CompletableFuture<T> future;
-
-        Bridge(CompletableFuture<T> future) {
-            this.future = future;
-        }
-
-        @Override
-        public void completed(T result) {
-            future.complete(result);
-        }
-
-        @Override
-        public void failed(Exception ex) {
-            future.completeExceptionally(ex);
-        }
-
-        @Override
-        public void cancelled() {
-            future.completeExceptionally(new CancellationException("the HTTP client is shutting down"));
+    private static void delete(FetchedFile file) {
+        try {
+            Files.deleteIfExists(file.path());
+        } catch (IOException ignored) {
+            // a temporary file in the spool folder, which is the user's to clean
         }
     }
 
-    /**
-     * Translates a transport failure into the component's exception, saying whether the request may have reached
-     * GeWe: a failure before the connection was made cannot have sent anything; one after may have.
-     *
-     * @param operation       the operation's qualified name
-     * @param failure         what the HTTP client reported
-     * @param connectTimeout  the connect timeout in force, for the message
-     * @param responseTimeout the response timeout in force, for the message
-     */
-    public static GeweException failure(String operation, Throwable failure, long connectTimeout,
-                                        long responseTimeout) {
-        if (failure instanceof GeweException) {
-            return (GeweException) failure;
+    /** The client calls go through: the current one, or a new one when the current one's reactor has stopped. */
+    private Reactor current() {
+        Reactor r = reactor;
+        if (r.usable()) {
+            return r;
         }
-        if (failure instanceof CancellationException) {
-            return new GeweConnectionException(operation, GeweDelivery.UNKNOWN,
-                    "the request was cancelled (the HTTP client is shutting down)", failure);
+        synchronized (lock) {
+            if (closed) {
+                throw new CancellationException("the HTTP client is closed");
+            }
+            r = reactor;
+            if (!r.usable()) {
+                Reactor stopped = r;
+                stopped.stopped("found " + stopped.client.getStatus() + " as a call began", null);
+                r = new Reactor();
+                reactor = r;
+                LOG.warn("GeWe HTTP client {}: the I/O reactor of {} had stopped; calls go through {} from now on", id,
+                        stopped, r);
+            }
+            return r;
         }
-        if (failure instanceof ConnectTimeoutException) {
-            return new GeweTimeoutException(operation, true, connectTimeout, failure);
-        }
-        if (failure instanceof SocketTimeoutException) {
-            return new GeweTimeoutException(operation, false, responseTimeout, failure);
-        }
-        if (failure instanceof DeadlineTimeoutException || failure instanceof TimeoutException) {
-            return new GeweConnectionException(operation, GeweDelivery.NOT_SENT,
-                    "no pooled connection to GeWe became free in time (raise maxConnections or slow the route down)",
-                    failure);
-        }
-        if (failure instanceof ConnectException || failure instanceof UnknownHostException
-                || failure instanceof NoRouteToHostException || failure instanceof SSLHandshakeException
-                || failure instanceof RequestNotExecutedException) {
-            return new GeweConnectionException(operation, GeweDelivery.NOT_SENT,
-                    "could not reach GeWe, nothing was sent: " + describe(failure), failure);
-        }
-        return new GeweConnectionException(operation, GeweDelivery.UNKNOWN,
-                "the connection failed before GeWe answered, the request may have been acted on: " + describe(failure),
-                failure);
     }
-
-    private static String describe(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
-    }
-
 
     /** The pool's current figures (leased, available, pending); for tests of connection reuse. */
     PoolStats poolStats() {
-        return pool.getTotalStats();
+        return reactor.pool.getTotalStats();
+    }
+
+    /** The async client calls go through now; for tests that stop it under the component. */
+    CloseableHttpAsyncClient currentClient() {
+        return reactor.client;
+    }
+
+    /** Runs a request on the current client with a consumer of the test's (one whose callback throws, say). */
+    <T> Future<T> execute(AsyncRequestProducer request, AsyncResponseConsumer<T> consumer,
+                          FutureCallback<T> callback) {
+        return current().client.execute(request, consumer, null, null, callback);
     }
 
     @Override
     public void close() {
-        client.close(CloseMode.GRACEFUL);
+        Reactor r;
+        synchronized (lock) {
+            closed = true;
+            r = reactor;
+        }
+        r.close(CloseMode.GRACEFUL);
+        // a call the closed client did not complete must not hang
+        r.failCalls("the component stopped", null);
     }
 
-    /** How the client is built: pool size, default connect timeout, proxy and TLS. */
+    /**
+     * One HttpClient 5 async client and its pool, and the calls in flight on it. Its threads report their own end: a
+     * reactor thread ends only when the reactor stops, and if that was not the component's doing, the calls it held
+     * would otherwise never complete.
+     */
+    private final class Reactor {
+        private final CloseableHttpAsyncClient client;
+        private final PoolingAsyncClientConnectionManager pool;
+        private final Set<Call<?>> calls = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private volatile boolean closing;
+
+        Reactor() {
+            PoolingAsyncClientConnectionManagerBuilder pb = PoolingAsyncClientConnectionManagerBuilder.create()
+                    .setMaxConnTotal(settings.maxConnections)
+                    .setMaxConnPerRoute(settings.maxConnections)
+                    .setDefaultConnectionConfig(ConnectionConfig.custom()
+                            .setConnectTimeout(Timeout.ofMilliseconds(settings.connectTimeoutMillis))
+                            // a pooled connection the server closed while idle would fail the next send; check it first
+                            .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                            .build());
+            if (settings.sslContext != null) {
+                pb.setTlsStrategy(ClientTlsStrategyBuilder.create().setSslContext(settings.sslContext).buildAsync());
+            }
+            this.pool = pb.build();
+            ThreadFactory tf = r -> {
+                Thread t = new Thread(() -> {
+                    Throwable error = null;
+                    try {
+                        r.run();
+                    } catch (Throwable e) {
+                        error = e;
+                        throw e;
+                    } finally {
+                        threadEnded(error);
+                    }
+                }, "gewe-http-" + id + "-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            };
+            var builder = HttpAsyncClients.custom()
+                    .setConnectionManager(pool)
+                    .setIOReactorConfig(IOReactorConfig.custom().setSoKeepAlive(true).setTcpNoDelay(true).build())
+                    .setThreadFactory(tf)
+                    // HttpClient's wire log (org.apache.hc.client5.http.wire at DEBUG) would print the raw request, token
+                    // included: the component's sessions are never decorated with it
+                    .setIoSessionDecorator(session -> session)
+                    .disableAutomaticRetries()
+                    // a redirect would lead a fetch past the hosts DownloadPolicy allows, and a POST nowhere useful
+                    .disableRedirectHandling()
+                    .disableCookieManagement()
+                    .disableAuthCaching()
+                    .disableConnectionState()
+                    .evictIdleConnections(TimeValue.ofSeconds(30));
+            if (settings.proxyHost != null && !settings.proxyHost.isEmpty()) {
+                builder.setProxy(new HttpHost(settings.proxyScheme, settings.proxyHost, settings.proxyPort));
+            }
+            this.client = builder.build();
+            this.client.start();
+        }
+
+        /** Whether calls can go through this client: starting or running, and none of its threads has ended. */
+        boolean usable() {
+            return !stopped.get() && client.getStatus().compareTo(IOReactorStatus.SHUTTING_DOWN) < 0;
+        }
+
+        private void threadEnded(Throwable error) {
+            if (!closing) {
+                stopped(error == null ? "thread " + Thread.currentThread().getName() + " ended"
+                        : Thread.currentThread().getName() + " died of " + error, error);
+            }
+        }
+
+        /** Fails the calls in flight and closes what is left of the client, once. */
+        void stopped(String why, Throwable error) {
+            if (!stopped.compareAndSet(false, true)) {
+                return;
+            }
+            LOG.error("GeWe HTTP client {}: the I/O reactor of {} stopped ({}); its {} calls in flight fail, the next "
+                      + "call starts a new client", id, this, why, calls.size(), error);
+            failCalls(why, error);
+            try {
+                // not on this thread: it may be one of the reactor's own
+                settings.deadlines.execute(() -> close(CloseMode.IMMEDIATE));
+            } catch (RejectedExecutionException stopping) {
+                close(CloseMode.IMMEDIATE);
+            }
+        }
+
+        void failCalls(String why, Throwable error) {
+            for (Call<?> call : calls) {
+                call.finish(null, new TransportFailures.ReactorStopped(why, error));
+            }
+        }
+
+        void close(CloseMode mode) {
+            closing = true;
+            client.close(mode);
+        }
+
+        @Override
+        public String toString() {
+            return client.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(client));
+        }
+    }
+
+    /**
+     * One call or fetch: its attempts on the client, its deadline, and the one completion of its future, whichever
+     * comes first of the answer, a failure, the deadline and the reactor stopping.
+     * <p>
+     * Once it is over nothing more goes out or comes in for it: a body not yet written is refused (so a call reported
+     * NOT_SENT can never leave afterwards), and the next bytes of its answer fail the exchange, which drops the
+     * connection. HttpClient's own cancel is tried too, but in 5.5 it can miss an exchange whose connection was made
+     * on another I/O thread while {@code execute} returned; the guards do not depend on it.
+     */
+    private final class Call<T> implements FutureCallback<T> {
+        private final String operation;
+        private final GeweTimeouts timeouts;
+        private final boolean fetch;
+        private final Supplier<AsyncRequestProducer> requests;
+        private final Supplier<AsyncResponseConsumer<T>> consumers;
+        private final Consumer<T> discard;
+        private final CompletableFuture<T> result = new CompletableFuture<>();
+        // guarded by this: whether the body started to be written, and whether the call is over, change together
+        private boolean written;
+        private boolean over;
+        private volatile Future<T> http;
+        private volatile Reactor on;
+        private volatile ScheduledFuture<?> deadline;
+        private boolean retried;
+
+        Call(String operation, GeweTimeouts timeouts, boolean fetch, Supplier<AsyncRequestProducer> requests,
+             Supplier<AsyncResponseConsumer<T>> consumers, Consumer<T> discard) {
+            this.operation = operation;
+            this.timeouts = timeouts;
+            this.fetch = fetch;
+            this.requests = requests;
+            this.consumers = consumers;
+            this.discard = discard;
+        }
+
+        CompletableFuture<T> start() {
+            long millis = fetch ? timeouts.fetchMillis() : timeouts.requestMillis();
+            try {
+                deadline = settings.deadlines.schedule(() -> expire(millis), millis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                finish(null, new CancellationException("the component is stopping"));
+                return result;
+            }
+            attempt();
+            return result;
+        }
+
+        private void attempt() {
+            Reactor r;
+            try {
+                r = current();
+            } catch (RuntimeException e) {
+                finish(null, e);
+                return;
+            }
+            on = r;
+            r.calls.add(this);
+            if (!r.usable()) {
+                // it stopped between current() and here, perhaps before it failed the calls it knew
+                finish(null, new TransportFailures.ReactorStopped("it stopped as the call began", null));
+                return;
+            }
+            synchronized (this) {
+                written = false;
+            }
+            try {
+                http = r.client.execute(new WriteMark(requests.get()), new Guarded(consumers.get()), null, null, this);
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+            if (isOver()) {
+                // the deadline came while the request was handed over
+                cancel();
+            }
+        }
+
+        private synchronized boolean isOver() {
+            return over;
+        }
+
+        @Override
+        public void completed(T value) {
+            finish(value, null);
+        }
+
+        @Override
+        public void failed(Exception ex) {
+            // a request the client reports as not executed (a pooled connection the server or a proxy had closed)
+            // provably never left: it is sent once more on a fresh connection, which cannot send it twice
+            if (ex instanceof RequestNotExecutedException && !retried && !isOver()) {
+                retried = true;
+                on.calls.remove(this);
+                attempt();
+                return;
+            }
+            if (ex instanceof IOReactorShutdownException) {
+                on.stopped("one of its I/O threads had shut down", ex);
+            }
+            finish(null, ex);
+        }
+
+        @Override
+        public void cancelled() {
+            finish(null, new CancellationException("the HTTP client is shutting down"));
+        }
+
+        private void expire(long millis) {
+            if (finish(null, new TransportFailures.DeadlineExceeded(millis))) {
+                cancel();
+            }
+        }
+
+        private void cancel() {
+            Future<T> h = http;
+            if (h != null) {
+                h.cancel(true);
+            }
+        }
+
+        /** Completes the future, if nothing else did first; true if this did. */
+        boolean finish(T value, Throwable failure) {
+            boolean sent;
+            synchronized (this) {
+                if (over) {
+                    if (value != null && discard != null) {
+                        // a file that completed after the deadline has no one to take it
+                        discard.accept(value);
+                    }
+                    return false;
+                }
+                over = true;
+                sent = written;
+            }
+            ScheduledFuture<?> d = deadline;
+            if (d != null) {
+                d.cancel(false);
+            }
+            Reactor r = on;
+            if (r != null) {
+                r.calls.remove(this);
+            }
+            if (failure == null) {
+                result.complete(value);
+            } else {
+                result.completeExceptionally(TransportFailures.translate(operation, failure, fetch, sent, timeouts));
+            }
+            return true;
+        }
+
+        /** Thrown into the exchange of a call that is over: HttpClient then fails it and drops its connection. */
+        private IOException ended() {
+            return new InterruptedIOException("the call had ended (its deadline passed or its I/O reactor stopped)");
+        }
+
+        /** Notes when the body starts to be written, and writes none for a call that is over. */
+        private final class WriteMark implements AsyncRequestProducer {
+            private final AsyncRequestProducer request;
+
+            WriteMark(AsyncRequestProducer request) {
+                this.request = request;
+            }
+
+            @Override
+            public void sendRequest(RequestChannel channel, HttpContext context) throws HttpException, IOException {
+                request.sendRequest(channel, context);
+            }
+
+            @Override
+            public boolean isRepeatable() {
+                return request.isRepeatable();
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                request.failed(cause);
+            }
+
+            @Override
+            public int available() {
+                return request.available();
+            }
+
+            @Override
+            public void produce(DataStreamChannel channel) throws IOException {
+                // HttpClient asks for the body once the request head is on the connection; GeWe cannot act on a head
+                synchronized (Call.this) {
+                    if (over) {
+                        throw ended();
+                    }
+                    written = true;
+                }
+                request.produce(channel);
+            }
+
+            @Override
+            public void releaseResources() {
+                request.releaseResources();
+            }
+        }
+
+        /** Passes the answer on while the call lasts; after that, its next bytes end the exchange. */
+        private final class Guarded implements AsyncResponseConsumer<T> {
+            private final AsyncResponseConsumer<T> consumer;
+
+            Guarded(AsyncResponseConsumer<T> consumer) {
+                this.consumer = consumer;
+            }
+
+            private void check() throws IOException {
+                if (isOver()) {
+                    throw ended();
+                }
+            }
+
+            @Override
+            public void consumeResponse(HttpResponse response, EntityDetails entityDetails, HttpContext context,
+                                        FutureCallback<T> resultCallback) throws HttpException, IOException {
+                check();
+                consumer.consumeResponse(response, entityDetails, context, resultCallback);
+            }
+
+            @Override
+            public void informationResponse(HttpResponse response, HttpContext context)
+                    throws HttpException, IOException {
+                consumer.informationResponse(response, context);
+            }
+
+            @Override
+            public void failed(Exception cause) {
+                consumer.failed(cause);
+            }
+
+            @Override
+            public void updateCapacity(CapacityChannel capacityChannel) throws IOException {
+                consumer.updateCapacity(capacityChannel);
+            }
+
+            @Override
+            public void consume(ByteBuffer src) throws IOException {
+                check();
+                consumer.consume(src);
+            }
+
+            @Override
+            public void streamEnd(List<? extends Header> trailers) throws HttpException, IOException {
+                check();
+                consumer.streamEnd(trailers);
+            }
+
+            @Override
+            public void releaseResources() {
+                consumer.releaseResources();
+            }
+        }
+    }
+
+    /** How the client is built: pool size, default connect timeout, proxy, TLS, the answer limit and the deadlines. */
     public static final class Settings {
         int maxConnections = 200;
         long connectTimeoutMillis = 10_000;
@@ -243,6 +573,8 @@ public final class GeweHttpClient implements Closeable {
         String proxyHost;
         int proxyPort;
         SSLContext sslContext;
+        int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+        ScheduledExecutorService deadlines;
 
         /** Maximum connections to GeWe (all calls go to one host, so this is also the per-host limit). */
         public Settings maxConnections(int maxConnections) {
@@ -267,6 +599,21 @@ public final class GeweHttpClient implements Closeable {
         /** The TLS context for an https baseUrl; null for the JVM's default. */
         public Settings sslContext(SSLContext sslContext) {
             this.sslContext = sslContext;
+            return this;
+        }
+
+        /** The largest answer accepted from GeWe, in bytes; a larger one is refused as it arrives. */
+        public Settings maxResponseSize(int maxResponseSize) {
+            this.maxResponseSize = maxResponseSize;
+            return this;
+        }
+
+        /**
+         * The scheduler the deadlines of calls and fetches run on. A call that reaches its deadline completes on it,
+         * so nothing may block there; the client does not shut it down.
+         */
+        public Settings deadlines(ScheduledExecutorService deadlines) {
+            this.deadlines = deadlines;
             return this;
         }
     }

@@ -3,6 +3,7 @@ package io.camelgewe.gewe.client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,10 @@ import io.camelgewe.gewe.catalog.GeweOperation;
  * failures usually come with HTTP 200. The envelope is read as a stream: when {@code ret} comes before {@code data}
  * (as GeWe writes it), {@code data} is bound straight to the operation's result type without building a tree first.
  * Text that came from GeWe is cleared of the token before it reaches an exception message.
+ * <p>
+ * An envelope that could be read two ways is refused rather than guessed at: {@code ret} must be a JSON integer
+ * ({@code 200.9} and {@code "200"} are not GeWe's), and no field may appear twice, at any depth ({@code ret: 500}
+ * followed by {@code ret: 200} must not read as a success, nor a second {@code newMsgId} replace the first).
  */
 public final class GeweReplyReader {
 
@@ -56,6 +61,8 @@ public final class GeweReplyReader {
             throw new GeweResponseException(operation.qualifiedName(), "GeWe answered with an empty body", null);
         }
         try (JsonParser p = GeweJson.mapper().createParser(body)) {
+            // a field twice anywhere, GeWe's envelope or data, fails the parse (Jackson keeps the names per object)
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw notEnvelope(body, null);
             }
@@ -69,8 +76,9 @@ public final class GeweReplyReader {
                 JsonToken t = p.nextToken();
                 switch (name) {
                     case "ret":
-                        if (!t.isNumeric()) {
-                            throw notEnvelope(body, null);
+                        if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+                            throw new GeweResponseException(operation.qualifiedName(), "GeWe's answer has a ret that "
+                                    + "is not an integer, so it is not GeWe's envelope: " + snippet(body), null);
                         }
                         ret = p.getIntValue();
                         break;
@@ -105,6 +113,12 @@ public final class GeweReplyReader {
                 data = treeResult ? dataTree : dataReader.readValue(dataTree);
             }
             return sawData ? data : null;
+        } catch (JsonParseException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("Duplicate field")) {
+                throw new GeweResponseException(operation.qualifiedName(), "GeWe's answer is ambiguous, a field appears "
+                        + "twice in one object (" + scrub(e.getOriginalMessage()) + "): " + snippet(body), null);
+            }
+            throw notEnvelope(body, e);
         } catch (IOException e) {
             throw notEnvelope(body, e);
         }

@@ -8,13 +8,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.errors.GeweDelivery;
 import io.camelgewe.gewe.errors.GeweResponseException;
+import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.spi.GeweTimeouts;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apache.hc.core5.util.Timeout;
 
@@ -34,6 +35,7 @@ public final class HttpGeweClient implements GeweClient {
     private final String token;
     private final Map<GeweOperation, Target> targets = new ConcurrentHashMap<>();
     private final Map<GeweTimeouts, RequestConfig> configs = new ConcurrentHashMap<>();
+    private final Map<FetchOrigins, DownloadPolicy> policies = new ConcurrentHashMap<>();
 
     /**
      * @param  transport                the pooled HTTP client the calls go through (shared, not closed by this client)
@@ -78,62 +80,34 @@ public final class HttpGeweClient implements GeweClient {
     public CompletableFuture<Object> call(GeweOperation operation, Object[] values, GeweTimeouts timeouts) {
         Target target = targets.computeIfAbsent(operation, this::target);
         byte[] json = GeweRequestBuilder.write(operation, values);
-        return transport.post(target.uri, json, tokenHeader, requestConfig(timeouts))
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw GeweHttpClient.failure(operation.qualifiedName(), GeweClient.causeOf(failure),
-                                timeouts.connectMillis(), timeouts.responseMillis());
-                    }
-                    return target.reader.read(response.getCode(), response.getReasonPhrase(), response.getBodyBytes());
-                });
+        return transport.post(operation.qualifiedName(), target.uri, json, tokenHeader, requestConfig(timeouts), timeouts)
+                .thenApply(reply -> target.reader.read(reply.status(), reply.reason(), reply.body()));
     }
 
+    /** The one place files are fetched: GeWe's fileUrl is checked against the endpoint's origins first. */
     @Override
-    public CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, String downloadBaseUrl,
+    public CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, FetchOrigins origins,
                                                 Path directory, GeweTimeouts timeouts) {
         URI uri;
         try {
-            uri = downloadBase(downloadBaseUrl).resolve(fileUrl.trim());
-        } catch (IllegalArgumentException e) {
+            uri = policies.computeIfAbsent(origins, o -> DownloadPolicy.of(origin, o)).check(fileUrl);
+        } catch (DownloadPolicy.Refused e) {
             return CompletableFuture.failedFuture(new GeweResponseException(operation.qualifiedName(),
-                    "GeWe's fileUrl is not a URL", e));
+                    GeweDelivery.NOT_SENT, e.getMessage(), null));
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return transport.fetch(uri, requestConfig(timeouts), directory).handle((file, failure) -> {
-            if (failure != null) {
-                Throwable cause = GeweClient.causeOf(failure);
-                if (cause instanceof HttpException) {
-                    throw new GeweResponseException(operation.qualifiedName(), cause.getMessage(), cause);
-                }
-                throw GeweHttpClient.failure(operation.qualifiedName(), cause, timeouts.connectMillis(),
-                        timeouts.responseMillis());
-            }
-            return file;
-        });
-    }
-
-    /** What a relative fileUrl is resolved against: the given URL, or the base URL's scheme, host and port. */
-    private URI downloadBase(String downloadBaseUrl) {
-        if (downloadBaseUrl == null || downloadBaseUrl.isBlank()) {
-            return origin;
-        }
-        return URI.create(downloadBaseUrl.endsWith("/") ? downloadBaseUrl : downloadBaseUrl + "/");
+        return transport.fetch(operation.qualifiedName(), uri, requestConfig(timeouts), timeouts, directory);
     }
 
     /**
-     * Checks a download base URL as the endpoint is created, so that a typo fails the route at start.
+     * Checks an endpoint's downloadBaseUrl and downloadHosts as the endpoint is created, so that a typo fails the
+     * route at start.
      *
-     * @throws IllegalArgumentException naming the problem
+     * @throws IllegalArgumentException naming the option and the problem
      */
-    public static void checkDownloadBaseUrl(String downloadBaseUrl) {
-        if (downloadBaseUrl == null || downloadBaseUrl.isBlank()) {
-            return;
-        }
-        try {
-            new URI(downloadBaseUrl);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("downloadBaseUrl '" + downloadBaseUrl + "' is not a valid URL: "
-                                               + e.getReason(), e);
-        }
+    public static void checkFetchOrigins(FetchOrigins origins) {
+        DownloadPolicy.check(origins);
     }
 
     /** The time limits as HttpClient 5 takes them; an endpoint's are built once. */

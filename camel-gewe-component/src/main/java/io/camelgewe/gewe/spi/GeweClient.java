@@ -31,16 +31,18 @@ public interface GeweClient extends AutoCloseable {
 
     /**
      * Fetches the file a download operation answered with, into a new file in {@code directory}, never holding it
-     * whole in memory. The token is not sent: the file lives on a storage host, not on GeWe.
+     * whole in memory. The token is not sent: the file lives on a storage host, not on GeWe. A fileUrl that is not
+     * http(s) or points anywhere but the origins files may come from is refused before anything is fetched.
      *
-     * @param  operation       the download operation whose answer named the file (for messages)
-     * @param  fileUrl         the file's URL as GeWe gave it, absolute or relative
-     * @param  downloadBaseUrl what a relative fileUrl is resolved against; null for the base URL's scheme, host and port
-     * @param  directory       where the file is written
-     * @param  timeouts        the time limits of this fetch
-     * @return                 the file written
+     * @param  operation the download operation whose answer named the file (for messages)
+     * @param  fileUrl   the file's URL as GeWe gave it, absolute or relative
+     * @param  origins   what a relative fileUrl is resolved against, and the hosts files may come from besides the
+     *                   base URL's and GeWe's own download hosts
+     * @param  directory where the file is written
+     * @param  timeouts  the time limits of this fetch
+     * @return           the file written
      */
-    CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, String downloadBaseUrl,
+    CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, FetchOrigins origins,
                                          Path directory, GeweTimeouts timeouts);
 
     /**

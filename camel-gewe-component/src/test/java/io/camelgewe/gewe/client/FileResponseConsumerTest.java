@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The name a fetched download is given is a file name, never a path: a route writes it into a folder as it is. */
 class FileResponseConsumerTest {
@@ -23,6 +24,21 @@ class FileResponseConsumerTest {
         assertEquals("Q3 report.pdf", fromUrl("http://files.example/dl/Q3%20report.pdf?sig=1"));
         assertNull(fromUrl("http://files.example/dl/.."));
         assertNull(fromUrl("http://files.example/dl/%2E%2E"));
+    }
+
+    @Test
+    void aNameTooLongForAFileSystemIsCutToWholeCharactersKeepingItsExtension() {
+        // 4 bytes each in UTF-8 (a surrogate pair in Java): 255 bytes hold 62 of them and ".jpg"
+        String emoji = "\uD83D\uDE00".repeat(100) + ".jpg";
+        String cut = FileResponseConsumer.safeName(emoji);
+        assertTrue(cut.endsWith(".jpg"), cut);
+        assertTrue(cut.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255, cut);
+        assertEquals(cut.codePointCount(0, cut.length()), (cut.length() - 4) / 2 + 4, "no surrogate pair split");
+        assertEquals(200, FileResponseConsumer.safeName("a".repeat(300)).length());
+        assertEquals("a".repeat(196) + ".pdf", FileResponseConsumer.safeName("a".repeat(5000) + ".pdf"));
+        // a suffix too long to be an extension is cut with the rest
+        assertEquals(200, FileResponseConsumer.safeName("a." + "b".repeat(400)).length());
+        assertEquals("short.txt", FileResponseConsumer.safeName("short.txt"));
     }
 
     @Test

@@ -103,6 +103,22 @@ class GeweReplyReaderTest {
         assertEquals(Boolean.FALSE, online.read(200, "OK", bytes("{\"ret\":200,\"msg\":\"ok\",\"data\":false}")));
     }
 
+    @Test
+    void theRefusalSaysWhichWayTheEnvelopeIsAmbiguous() {
+        // the typed path (data bound as it streams) and the tree path (data before ret) both see a field twice
+        for (String body : new String[] {
+                "{\"ret\":500,\"msg\":\"x\",\"ret\":200,\"data\":{\"msgId\":1}}",
+                "{\"ret\":200,\"msg\":\"ok\",\"data\":{\"msgId\":1,\"msgId\":2}}",
+                "{\"data\":{\"msgId\":1,\"msgId\":2},\"ret\":200}" }) {
+            GeweResponseException e = assertThrows(GeweResponseException.class, () -> postImage.read(200, "OK",
+                    bytes(body)), body);
+            assertTrue(e.getMessage().contains("a field appears twice"), e.getMessage());
+        }
+        GeweResponseException e = assertThrows(GeweResponseException.class, () -> postImage.read(200, "OK",
+                bytes("{\"ret\":200.0,\"msg\":\"ok\",\"data\":{\"msgId\":1}}")));
+        assertTrue(e.getMessage().contains("a ret that is not an integer"), e.getMessage());
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

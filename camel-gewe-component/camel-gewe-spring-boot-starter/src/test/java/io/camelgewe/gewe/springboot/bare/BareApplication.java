@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 
 import io.camelgewe.gewe.GeweConfiguration;
 import io.camelgewe.gewe.catalog.GeweOperation;
+import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.spi.GeweTimeouts;
@@ -41,7 +42,7 @@ public class BareApplication {
             }
 
             @Override
-            public CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, String downloadBaseUrl,
+            public CompletableFuture<FetchedFile> fetch(GeweOperation operation, String fileUrl, FetchOrigins origins,
                                                         Path directory, GeweTimeouts timeouts) {
                 return CompletableFuture.failedFuture(new UnsupportedOperationException("no GeWe in this test"));
             }
