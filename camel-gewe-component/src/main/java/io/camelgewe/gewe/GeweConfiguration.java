@@ -243,6 +243,12 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
               description = "gewe:callback: the largest POST body accepted, in bytes; larger ones are answered 413.")
     private int maxBodySize = 1024 * 1024;
 
+    @UriParam(label = "consumer", defaultValue = "2000",
+              description = "gewe:callback: the longest a push's body may take to arrive once its headers have, in "
+                            + "milliseconds; a slower one is answered 408 and its connection closed, so that a client "
+                            + "that trickles its body cannot hold the server. GeWe waits 3 seconds for its answer.")
+    private long readTimeout = 2000;
+
     @UriParam(label = "consumer,security", secret = true,
               description = "gewe:callback: a shared secret every push must carry, as the query parameter secret (in "
                             + "the URL registered with GeWe) or the header X-Gewe-Secret; pushes without it are "
@@ -764,6 +770,16 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     /** gewe:callback: sets the largest body accepted, in bytes. */
     public void setMaxBodySize(int maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    /** gewe:callback: the longest a push's body may take to arrive, in milliseconds. */
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    /** gewe:callback: sets the longest a push's body may take to arrive, in milliseconds. */
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
     }
 
     /** gewe:callback: the shared secret pushes must carry. */
