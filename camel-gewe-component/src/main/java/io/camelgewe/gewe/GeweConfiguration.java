@@ -25,6 +25,9 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     /** The HTTP path gewe:callback listens on unless {@code path} says otherwise. */
     public static final String DEFAULT_CALLBACK_PATH = GeweCallbackOptions.DEFAULT_PATH;
 
+    /** The largest body gewe:callback accepts unless {@code maxBodySize} says otherwise, in bytes. */
+    public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
+
     @UriPath(description = "The GeWe operation: its action name where that is unique (postImage, postText, "
                            + "getChatroomInfo), otherwise module/action (label/add, favor/sync). In from(), the "
                            + "name callback: receive GeWe's callbacks.")
@@ -241,7 +244,7 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
 
     @UriParam(label = "consumer", defaultValue = "1048576",
               description = "gewe:callback: the largest POST body accepted, in bytes; larger ones are answered 413.")
-    private int maxBodySize = 1024 * 1024;
+    private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
 
     @UriParam(label = "consumer", defaultValue = "2000",
               description = "gewe:callback: the longest a push's body may take to arrive once its headers have, in "
