@@ -40,8 +40,9 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     private String baseUrl = DEFAULT_BASE_URL;
 
     @UriParam(label = "security", secret = true,
-              description = "The GeWe API token, sent as the X-GEWE-TOKEN header. It is masked in endpoint URIs, logs, "
-                            + "JMX and exceptions; prefer setting it on the component or through a property placeholder.")
+              description = "The GeWe API token, sent as the X-GEWE-TOKEN header. The component masks it in endpoint "
+                            + "URIs, logs, JMX and exceptions, but Camel shows a URI's options in its TRACE log and "
+                            + "route dumps: set it on the component, not in a URI.")
     private String token;
 
     @UriParam(label = "common",
@@ -243,7 +244,8 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     private boolean removeOnFailure = true;
 
     @UriParam(label = "consumer", defaultValue = "1048576",
-              description = "gewe:callback: the largest POST body accepted, in bytes; larger ones are answered 413.")
+              description = "gewe:callback: the largest POST body accepted, in bytes; larger ones are answered 413, "
+                            + "a declared length before the body is read, a chunked body at its first byte beyond.")
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
 
     @UriParam(label = "consumer", defaultValue = "2000",
@@ -255,7 +257,9 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     @UriParam(label = "consumer,security", secret = true,
               description = "gewe:callback: a shared secret every push must carry, as the query parameter secret (in "
                             + "the URL registered with GeWe) or the header X-Gewe-Secret; pushes without it are "
-                            + "answered 401, with a wrong one 403. Masked in logs.")
+                            + "answered 401, with a wrong one 403, before any of the body is read. Never logged by the "
+                            + "component; set it on the component, not in a URI (Camel shows a URI's options in its "
+                            + "TRACE log and route dumps).")
     private String secret;
 
     @UriParam(label = "consumer",

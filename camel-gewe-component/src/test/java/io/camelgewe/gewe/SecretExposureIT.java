@@ -13,6 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.main.Main;
 import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.util.SensitiveUtils;
+import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
@@ -196,11 +197,15 @@ class SecretExposureIT {
                 "Configured property: camel.component.geweproperty.token=" + TOKEN_PROPERTY));
         assertTrue(logged("DEBUG", "org.apache.camel.main.MainHelper",
                 "Configured property: camel.component.geweproperty.secret=" + SECRET_PROPERTY));
+        assertTrue(logged("DEBUG", "org.apache.camel.main.BaseMainSupport",
+                "camel.component.geweproperty.token=" + TOKEN_PROPERTY));
         // a placeholder or a function: the property parser's DEBUG when it resolves it
         assertTrue(logged("DEBUG", "org.apache.camel.component.properties.DefaultPropertiesParser",
                 "Found property: gewe.token with value: " + TOKEN_PLACEHOLDER));
         assertTrue(logged("DEBUG", "org.apache.camel.component.properties.DefaultPropertiesParser",
                 "applied by function [sys] -> " + TOKEN_SYS));
+        assertTrue(logged("DEBUG", "org.apache.camel.impl.engine.DefaultCamelContextExtension",
+                "Resolved text: {{gewe.token}} -> " + TOKEN_PLACEHOLDER));
         assertFalse(logged("DEBUG", "org.apache.camel.main.MainHelper", TOKEN_PLACEHOLDER),
                 "Camel Main shows the placeholder, not its value");
         // at INFO, Camel Main's property summary masks a name that ends in a sensitive word, and only such a name
@@ -216,6 +221,9 @@ class SecretExposureIT {
         for (String notSensitive : List.of("gewe.uritoken", "callbackSecret", "callback-secret", "GEWE_TOKEN")) {
             assertFalse(SensitiveUtils.containsSensitive(notSensitive), notSensitive);
         }
+        // in a URI, a parameter whose name merely contains a sensitive word is masked
+        assertEquals("gewe://callback?path=/p&callbackSecret=xxxxxx&uritoken=xxxxxx",
+                URISupport.sanitizeUri("gewe://callback?path=/p&callbackSecret=abc&uritoken=def"));
     }
 
     private static String deepString(Object value) {
