@@ -121,7 +121,8 @@ class SecretExposureIT {
         for (ObjectName name : server.queryNames(new ObjectName("org.apache.camel:*"), null)) {
             for (MBeanAttributeInfo a : server.getMBeanInfo(name).getAttributes()) {
                 try {
-                    attributes.add(name + " " + a.getName() + " = " + deepString(server.getAttribute(name, a.getName())));
+                    attributes.add(name + " " + a.getName() + " = "
+                                   + TokenLeakIT.deepString(server.getAttribute(name, a.getName())));
                 } catch (Exception | LinkageError unreadable) {
                     // some attributes cannot be read outside a running exchange
                 }
@@ -224,15 +225,5 @@ class SecretExposureIT {
         // in a URI, a parameter whose name merely contains a sensitive word is masked
         assertEquals("gewe://callback?path=/p&callbackSecret=xxxxxx&uritoken=xxxxxx",
                 URISupport.sanitizeUri("gewe://callback?path=/p&callbackSecret=abc&uritoken=def"));
-    }
-
-    private static String deepString(Object value) {
-        if (value instanceof Object[] array) {
-            return java.util.Arrays.deepToString(array);
-        }
-        if (value instanceof javax.management.openmbean.TabularData table) {
-            return table.values().toString();
-        }
-        return String.valueOf(value);
     }
 }
