@@ -141,6 +141,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyscheme":
         case "proxyScheme": target.setProxyScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, long.class, value)); return true;
         case "registerurl":
         case "registerUrl": getOrCreateConfiguration(target).setRegisterUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "removeonfailure":
@@ -300,6 +302,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return java.lang.Integer.class;
         case "proxyscheme":
         case "proxyScheme": return java.lang.String.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
         case "registerurl":
         case "registerUrl": return java.lang.String.class;
         case "removeonfailure":
@@ -460,6 +464,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "proxyPort": return target.getProxyPort();
         case "proxyscheme":
         case "proxyScheme": return target.getProxyScheme();
+        case "readtimeout":
+        case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "registerurl":
         case "registerUrl": return getOrCreateConfiguration(target).getRegisterUrl();
         case "removeonfailure":

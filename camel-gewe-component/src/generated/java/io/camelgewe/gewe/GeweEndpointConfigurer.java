@@ -96,6 +96,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "poolsize":
         case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, long.class, value)); return true;
         case "registerurl":
         case "registerUrl": target.getConfiguration().setRegisterUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "removeonfailure":
@@ -211,6 +213,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "path": return java.lang.String.class;
         case "poolsize":
         case "poolSize": return int.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
         case "registerurl":
         case "registerUrl": return java.lang.String.class;
         case "removeonfailure":
@@ -327,6 +331,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "path": return target.getConfiguration().getPath();
         case "poolsize":
         case "poolSize": return target.getConfiguration().getPoolSize();
+        case "readtimeout":
+        case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "registerurl":
         case "registerUrl": return target.getConfiguration().getRegisterUrl();
         case "removeonfailure":

@@ -23,7 +23,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(62);
         props.add("answerAfter");
         props.add("answerTimeout");
         props.add("appId");
@@ -65,6 +65,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pagePath");
         props.add("path");
         props.add("poolSize");
+        props.add("readTimeout");
         props.add("registerUrl");
         props.add("removeOnFailure");
         props.add("requestTimeout");

@@ -25,6 +25,9 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     /** The HTTP path gewe:callback listens on unless {@code path} says otherwise. */
     public static final String DEFAULT_CALLBACK_PATH = GeweCallbackOptions.DEFAULT_PATH;
 
+    /** The largest body gewe:callback accepts unless {@code maxBodySize} says otherwise, in bytes. */
+    public static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
+
     @UriPath(description = "The GeWe operation: its action name where that is unique (postImage, postText, "
                            + "getChatroomInfo), otherwise module/action (label/add, favor/sync). In from(), the "
                            + "name callback: receive GeWe's callbacks.",
@@ -38,8 +41,9 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     private String baseUrl = DEFAULT_BASE_URL;
 
     @UriParam(label = "security", secret = true,
-              description = "The GeWe API token, sent as the X-GEWE-TOKEN header. It is masked in endpoint URIs, logs, "
-                            + "JMX and exceptions; prefer setting it on the component or through a property placeholder.")
+              description = "The GeWe API token, sent as the X-GEWE-TOKEN header. The component masks it in endpoint "
+                            + "URIs, logs, JMX and exceptions, but Camel shows a URI's options in its TRACE log and "
+                            + "route dumps: set it on the component, not in a URI.")
     private String token;
 
     @UriParam(label = "common",
@@ -275,13 +279,22 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     private boolean removeOnFailure = true;
 
     @UriParam(label = "consumer", defaultValue = "1048576",
-              description = "gewe:callback: the largest POST body accepted, in bytes; larger ones are answered 413.")
-    private int maxBodySize = 1024 * 1024;
+              description = "gewe:callback: the largest POST body accepted, in bytes; larger ones are answered 413, "
+                            + "a declared length before the body is read, a chunked body at its first byte beyond.")
+    private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
+
+    @UriParam(label = "consumer", defaultValue = "2000",
+              description = "gewe:callback: the longest a push's body may take to arrive once its headers have, in "
+                            + "milliseconds; a slower one is answered 408 and its connection closed, so that a client "
+                            + "that trickles its body cannot hold the server. GeWe waits 3 seconds for its answer.")
+    private long readTimeout = 2000;
 
     @UriParam(label = "consumer,security", secret = true,
               description = "gewe:callback: a shared secret every push must carry, as the query parameter secret (in "
                             + "the URL registered with GeWe) or the header X-Gewe-Secret; pushes without it are "
-                            + "answered 401, with a wrong one 403. Masked in logs.")
+                            + "answered 401, with a wrong one 403, before any of the body is read. Never logged by the "
+                            + "component; set it on the component, not in a URI (Camel shows a URI's options in its "
+                            + "TRACE log and route dumps).")
     private String secret;
 
     @UriParam(label = "consumer",
@@ -829,6 +842,16 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     /** gewe:callback: sets the largest body accepted, in bytes. */
     public void setMaxBodySize(int maxBodySize) {
         this.maxBodySize = maxBodySize;
+    }
+
+    /** gewe:callback: the longest a push's body may take to arrive, in milliseconds. */
+    public long getReadTimeout() {
+        return readTimeout;
+    }
+
+    /** gewe:callback: sets the longest a push's body may take to arrive, in milliseconds. */
+    public void setReadTimeout(long readTimeout) {
+        this.readTimeout = readTimeout;
     }
 
     /** gewe:callback: the shared secret pushes must carry. */

@@ -29,6 +29,9 @@ public abstract class GeweTestSupport extends CamelTestSupport {
     /** Every token of the component's tests carries this mark, so that TokenLeakIT can find any leak of one. */
     public static final String TOKEN_MARK = "SECRET-7f3a9c";
 
+    /** The callback secrets of the tests that check where a secret shows carry this mark (TokenLeakIT looks for it). */
+    public static final String SECRET_MARK = "CBSECRET-4d21e0";
+
     protected static GeweSimulator simulator;
 
     @BeforeAll

@@ -14,19 +14,32 @@ import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import io.camelgewe.gewe.callback.GeweCallbackTestSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The token is a secret everywhere. Runs after the unit suite (failsafe): that suite logged everything at DEBUG to
- * target/test.log, and every token it used carries {@link GeweTestSupport#TOKEN_MARK}. This class also puts a token in
- * an endpoint URI and reads every Camel MBean attribute.
+ * The token, and the callback secret, are secrets everywhere the component has a say. Runs after the unit suite
+ * (failsafe): that suite logged everything at DEBUG to target/test.log, every token it used carries
+ * {@link GeweTestSupport#TOKEN_MARK}, and the secrets of the tests about secrets carry
+ * {@link GeweTestSupport#SECRET_MARK}. This class also puts a token in an endpoint URI, gives a callback secret to the
+ * component (where the README says to put it) and pushes with it, right and wrong, and reads every Camel MBean
+ * attribute. Where Camel itself shows them (a URI's TRACE, route dumps, property files at DEBUG) is
+ * {@link SecretExposureIT}'s.
  */
-class TokenLeakIT extends GeweTestSupport {
+class TokenLeakIT extends GeweCallbackTestSupport {
+
+    private static final String SECRET = "p@ss " + SECRET_MARK;
+
+    @Override
+    protected void configure(GeweComponent gewe) {
+        gewe.getConfiguration().setSecret(SECRET);
+    }
 
     @Override
     protected boolean useJmx() {
@@ -40,6 +53,7 @@ class TokenLeakIT extends GeweTestSupport {
             public void configure() {
                 // the worst case: the token written into the URI of a route
                 from("direct:uri").to("gewe:postText?token=" + simulator.token());
+                from("gewe:callback").to("mock:pushes");
             }
         };
     }
@@ -61,13 +75,13 @@ class TokenLeakIT extends GeweTestSupport {
         try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
             for (String line; (line = r.readLine()) != null;) {
                 lines++;
-                if (line.contains(TOKEN_MARK) && leaks.size() < 10) {
+                if ((line.contains(TOKEN_MARK) || line.contains(SECRET_MARK)) && leaks.size() < 10) {
                     leaks.add(line.length() > 300 ? line.substring(0, 300) + "..." : line);
                 }
             }
         }
         assertTrue(lines > 100, "the suite logged at DEBUG (" + lines + " lines in " + log + ")");
-        assertTrue(leaks.isEmpty(), "the token appears in the log:\n" + String.join("\n", leaks));
+        assertTrue(leaks.isEmpty(), "a token or a secret appears in the log:\n" + String.join("\n", leaks));
     }
 
     @Test
@@ -79,15 +93,26 @@ class TokenLeakIT extends GeweTestSupport {
         simulator.setOnline(simulator.appId(), true);
         assertFalse(String.valueOf(failed.getException()).contains(TOKEN_MARK));
 
+        // pushes carrying the secret in the query and in the header, a wrong one, none: answered, nothing shows it
+        String encoded = java.net.URLEncoder.encode(SECRET, StandardCharsets.UTF_8);
+        assertEquals(200, post("/gewe/callback?secret=" + encoded, fixture("text")).statusCode());
+        assertEquals(200, post("/gewe/callback", fixture("image"), "X-Gewe-Secret", SECRET).statusCode());
+        assertEquals(403, post("/gewe/callback?secret=" + encoded + "x", fixture("text")).statusCode());
+        assertEquals(401, post("/gewe/callback", fixture("text")).statusCode());
+        getMockEndpoint("mock:pushes").expectedMessageCount(2);
+        getMockEndpoint("mock:pushes").assertIsSatisfied();
+        getMockEndpoint("mock:pushes").getReceivedExchanges().forEach(x -> assertFalse(
+                x.getMessage().getHeaders().toString().contains(SECRET_MARK), "the route sees the secret"));
+
         for (org.apache.camel.Endpoint e : context.getEndpoints()) {
-            assertFalse(e.toString().contains(TOKEN_MARK), e.toString());
+            assertFalse(e.toString().contains(TOKEN_MARK) || e.toString().contains(SECRET_MARK), e.toString());
         }
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         Set<ObjectName> names = server.queryNames(new ObjectName("org.apache.camel:*"), null);
         assertTrue(names.size() > 5, "Camel's MBeans are registered: " + names.size());
         List<String> leaks = new ArrayList<>();
         for (ObjectName name : names) {
-            if (name.toString().contains(TOKEN_MARK)) {
+            if (name.toString().contains(TOKEN_MARK) || name.toString().contains(SECRET_MARK)) {
                 leaks.add("name " + name);
             }
             for (MBeanAttributeInfo a : server.getMBeanInfo(name).getAttributes()) {
@@ -97,15 +122,17 @@ class TokenLeakIT extends GeweTestSupport {
                 } catch (Exception | LinkageError unreadable) {
                     continue;
                 }
-                if (value != null && deepString(value).contains(TOKEN_MARK)) {
+                String text = value == null ? "" : deepString(value);
+                if (text.contains(TOKEN_MARK) || text.contains(SECRET_MARK)) {
                     leaks.add(name + " " + a.getName());
                 }
             }
         }
-        assertTrue(leaks.isEmpty(), "MBean attributes showing the token: " + leaks);
+        assertTrue(leaks.isEmpty(), "MBean attributes showing the token or the secret: " + leaks);
     }
 
-    private static String deepString(Object value) {
+    /** An attribute's value as text, arrays and tables included (SecretExposureIT reads MBeans the same way). */
+    static String deepString(Object value) {
         if (value instanceof Object[]) {
             return java.util.Arrays.deepToString((Object[]) value);
         }

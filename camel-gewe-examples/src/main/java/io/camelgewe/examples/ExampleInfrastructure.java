@@ -188,8 +188,11 @@ public final class ExampleInfrastructure implements AutoCloseable {
         Properties p = new Properties();
         p.setProperty("camel.server.enabled", "true");
         p.setProperty("camel.server.port", String.valueOf(port));
-        // a public URL needs every interface; otherwise, as the embedded brokers, the loopback one only
-        p.setProperty("camel.server.host", settings.callbackUrl != null ? "0.0.0.0" : "127.0.0.1");
+        // the loopback interface, as the embedded brokers, unless GEWE_CALLBACK_HOST says otherwise: a public URL is
+        // the reverse proxy's, which alone should face the network
+        p.setProperty("camel.server.host", settings.callbackHost());
+        // gewe:callback reads its bodies itself within its maxBodySize; this bounds any other route on the server
+        p.setProperty("camel.server.maxBodySize", String.valueOf(GeweConfiguration.DEFAULT_MAX_BODY_SIZE));
         String url = settings.callbackUrl != null ? settings.callbackUrl
                 : simulator != null ? "http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH : "";
         p.setProperty("gewe.examples.callbacks.registerUrl", url);
@@ -326,6 +329,8 @@ public final class ExampleInfrastructure implements AutoCloseable {
                                                    + "register it in GeWe's console)"
                             : settings.callbackUrl != null ? ", registered as " + registered
                             : " (registered with the simulator)")
+                    .append(ExampleSettings.LOOPBACK.equals(settings.callbackHost())
+                            ? "\n       loopback only: GEWE_CALLBACK_HOST=0.0.0.0 listens on every interface" : "")
                     .append("\n       every message to topic ").append(properties.getProperty("gewe.examples.callbacks.topic"))
                     .append(" keyed by appId, once; images and files downloaded into ")
                     .append(settings.dropDir.resolve("media")).append('\n');

@@ -17,8 +17,10 @@ import java.util.Map;
  * <tr><td>{@code GEWE_CALLBACK_PORT}</td><td>the HTTP port GeWe's callbacks are received on (a free port of
  * 127.0.0.1 by default)</td></tr>
  * <tr><td>{@code GEWE_CALLBACK_URL}</td><td>the public URL GeWe pushes callbacks to, registered at start
- * ({@code http://public.host:PORT/gewe/callback}); with it the HTTP server listens on every interface. Without it
- * the simulator gets the loopback URL and a real GeWe none (register the URL in GeWe's console)</td></tr>
+ * ({@code https://public.host/gewe/callback}: the reverse proxy in front of this application). Without it the
+ * simulator gets the loopback URL and a real GeWe none (register the URL in GeWe's console)</td></tr>
+ * <tr><td>{@code GEWE_CALLBACK_HOST}</td><td>the interface the callbacks' HTTP server listens on: {@code 127.0.0.1}
+ * (the default, for a reverse proxy on the same host), or {@code 0.0.0.0} for every interface</td></tr>
  * <tr><td>{@code GEWE_CALLBACK_SECRET}</td><td>a secret every push must carry (added to the registered URL)</td></tr>
  * <tr><td>{@code GEWE_DROP_DIR}</td><td>the drop folder ({@code camel-gewe-examples/target/drop})</td></tr>
  * <tr><td>{@code GEWE_DATA_DIR}</td><td>where the embedded brokers and the JMS ledger keep their files
@@ -30,6 +32,9 @@ import java.util.Map;
  */
 public final class ExampleSettings {
 
+    /** Where the callbacks' HTTP server listens unless GEWE_CALLBACK_HOST says otherwise. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     String geweBaseUrl;
     String geweToken;
     String geweAppId;
@@ -40,6 +45,7 @@ public final class ExampleSettings {
     String kafkaBootstrap;
     int callbackPort;
     String callbackUrl;
+    String callbackHost = LOOPBACK;
     String callbackSecret;
     boolean callbackDemo = true;
     Path dropDir;
@@ -73,6 +79,8 @@ public final class ExampleSettings {
             throw new IllegalArgumentException("GEWE_CALLBACK_PORT must be a port number, not " + port, e);
         }
         s.callbackUrl = blankToNull(env.get("GEWE_CALLBACK_URL"));
+        String host = blankToNull(env.get("GEWE_CALLBACK_HOST"));
+        s.callbackHost = host == null ? LOOPBACK : host;
         s.callbackSecret = blankToNull(env.get("GEWE_CALLBACK_SECRET"));
         // exec:java sets gewe.examples.target to the module's target folder, wherever mvn was started
         Path target = Path.of(System.getProperty("gewe.examples.target", "target"));
@@ -120,6 +128,20 @@ public final class ExampleSettings {
     public ExampleSettings toWxid(String wxid) {
         toWxid = wxid;
         return this;
+    }
+
+    /** The public URL registered with GeWe at start, as GEWE_CALLBACK_URL gives it. */
+    public ExampleSettings callbackUrl(String url) {
+        callbackUrl = url;
+        return this;
+    }
+
+    /**
+     * The interface the callbacks' HTTP server listens on, as GEWE_CALLBACK_HOST gives it: the loopback one unless
+     * told otherwise, even with a public URL, which the reverse proxy in front answers (TLS, body and time limits).
+     */
+    public String callbackHost() {
+        return callbackHost;
     }
 
     /** No demo callbacks pushed through the simulator at start (tests that count callbacks). */

@@ -140,6 +140,7 @@ public final class ExamplesMain {
         VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
         conf.setBindHost(infra.properties().getProperty("camel.server.host"));
         conf.setBindPort(infra.callbackPort());
+        conf.setMaxBodySize(Long.valueOf(infra.properties().getProperty("camel.server.maxBodySize")));
         return new VertxPlatformHttpServer(conf);
     }
 

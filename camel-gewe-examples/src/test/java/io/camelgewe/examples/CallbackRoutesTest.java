@@ -22,9 +22,9 @@ import io.camelgewe.examples.scenarios.TopicReader;
 import io.camelgewe.examples.support.CallbackRecords;
 import io.camelgewe.examples.support.GeweFailures;
 import io.camelgewe.examples.support.KafkaLedgerRepository;
-import io.camelgewe.gewe.callback.GeweCallbackConsumer;
 import io.camelgewe.gewe.GeweConfiguration;
-import io.camelgewe.gewe.callback.GeweCallbackReader;
+import io.camelgewe.gewe.callback.CallbackDeduplication;
+import io.camelgewe.gewe.callback.GeweCallbackConsumer;
 import io.camelgewe.gewe.simulator.Fault;
 import io.camelgewe.gewe.simulator.GeweSimulator;
 import io.camelgewe.gewe.simulator.RecordedRequest;
@@ -160,7 +160,7 @@ class CallbackRoutesTest {
         assertEquals(firstDuplicates + 1, consumer(first).getDuplicateCount());
 
         // and later to the other one, once the key reached it through the ledger topic
-        String key = GeweCallbackReader.deduplicationKey(
+        String key = CallbackDeduplication.keyOf(
                 new CallbackRecords().read(json));
         KafkaLedgerRepository otherLedger = second.getCamelContext().getRegistry()
                 .lookupByNameAndType("callbackLedger", KafkaLedgerRepository.class);

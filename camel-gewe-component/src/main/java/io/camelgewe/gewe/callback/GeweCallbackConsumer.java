@@ -85,8 +85,10 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         handler = new GeweCallbackHandler(this, options, filter, deduplication,
                 threads.newSingleThreadScheduledExecutor(this, "GeweCallbackAnswer"));
 
-        // the HTTP side is a platform-http consumer of its own, on whatever server the application runs
-        Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path + "?muteException=true");
+        // the HTTP side is a platform-http consumer of its own, on whatever server the application runs; it leaves
+        // the body unread, so that the handler checks the secret and the declared size before taking any of it in
+        Endpoint http = getEndpoint().getCamelContext()
+                .getEndpoint("platform-http:" + path + "?muteException=true&useBodyHandler=false");
         httpConsumer = http.createConsumer(handler);
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving GeWe callbacks on HTTP path {} (answer after {}{})", path, options.getAnswerAfter(),
@@ -134,9 +136,9 @@ public class GeweCallbackConsumer extends DefaultConsumer {
             LOG.warn("gewe:callback: answerTimeout is {} ms, but GeWe drops pushes not answered within 3000 ms",
                     cfg.getAnswerTimeout());
         }
-        if (cfg.getMaxBodySize() <= 0 || cfg.getPoolSize() <= 0 || cfg.getMaxQueueSize() <= 0
-                || cfg.getIdempotentCacheSize() <= 0) {
-            throw new IllegalArgumentException("gewe:callback: maxBodySize, poolSize, maxQueueSize and "
+        if (cfg.getMaxBodySize() <= 0 || cfg.getReadTimeout() <= 0 || cfg.getPoolSize() <= 0
+                || cfg.getMaxQueueSize() <= 0 || cfg.getIdempotentCacheSize() <= 0) {
+            throw new IllegalArgumentException("gewe:callback: maxBodySize, readTimeout, poolSize, maxQueueSize and "
                                                + "idempotentCacheSize must be positive");
         }
         return path;
@@ -193,10 +195,16 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         return handler == null ? 0 : handler.stats().skipped.sum();
     }
 
-    /** Requests refused: wrong method, secret, size or body, or no thread free. */
+    /** Requests refused: wrong method, secret, size or body, a body too slow, or no thread free. */
     @ManagedAttribute(description = "Requests refused (4xx, 5xx)")
     public long getRefusedCount() {
         return handler == null ? 0 : handler.stats().refused.sum();
+    }
+
+    /** Pushes whose reading threw (an error such as a stack overflow or an exhausted heap), answered 400. */
+    @ManagedAttribute(description = "Pushes whose reading threw an exception or an error, answered 400")
+    public long getUnreadableCount() {
+        return handler == null ? 0 : handler.stats().unreadable.sum();
     }
 
     /** GeWe's registration pings answered. */

@@ -1,8 +1,6 @@
 package io.camelgewe.gewe.callback;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,10 +25,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP side of gewe:callback: the processor of its platform-http consumer, one call per POST from GeWe.
  * <p>
- * It checks the request (method, secret, size), reads the body, answers pings, refusals, filtered callbacks and
- * duplicates at once, and hands the rest to the {@link GeweCallbackConsumer}'s route. It answers every request exactly
- * once and never lets an exception reach the HTTP server; the route runs on the consumer's threads, so a slow route
- * delays the answer at most by the consumer's answerTimeout.
+ * It checks the request's headers (method, secret, declared size) before any of the body is read, then reads the body
+ * ({@link CallbackBody}: no more than maxBodySize + 1 bytes, within readTimeout), answers pings, refusals, filtered
+ * callbacks and duplicates at once, and hands the rest to the {@link GeweCallbackConsumer}'s route. It answers every
+ * request exactly once and never lets an exception or an error reach the HTTP server; the route runs on the consumer's
+ * threads, so a slow route delays the answer at most by the consumer's answerTimeout.
  */
 final class GeweCallbackHandler extends AsyncProcessorSupport {
 
@@ -68,12 +68,13 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
 
     @Override
     public boolean process(Exchange http, AsyncCallback callback) {
-        Answer answer = new Answer(http, callback);
         stats.received.increment();
+        Answer answer = new Answer(http, callback, CallbackBody.of(http.getMessage()));
         try {
             return handle(http.getMessage(), answer);
-        } catch (Exception e) {
-            // a repository or pool failure: GeWe may push again; the body is not logged (private, maybe large)
+        } catch (Throwable e) {
+            // a repository or pool failure: GeWe may push again; one line, without the body (private, maybe large)
+            // and without a stack trace (the HTTP server would print one per push)
             LOG.warn("GeWe callback on {}: could not accept a push: {}", cfg.getPath(), e.toString());
             stats.refused.increment();
             return answer.send(500, "error", true);
@@ -81,6 +82,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     }
 
     private boolean handle(Message request, Answer answer) {
+        // what the headers tell is checked before a byte of the body is read: refusing costs a stranger's flood nothing
         String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
         if (!"POST".equalsIgnoreCase(method)) {
             return refuse(answer, 405, "only POST is accepted");
@@ -94,11 +96,30 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
                 return refuse(answer, 403, "the secret is wrong");
             }
         }
-        byte[] body = bodyOf(request);
-        if (body == null) {
+        Long declared = request.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > cfg.getMaxBodySize()) {
             return refuse(answer, 413, "the body is larger than " + cfg.getMaxBodySize() + " bytes");
         }
-        GeweCallbackReader.Result result = GeweCallbackReader.read(body);
+        byte[] body;
+        GeweCallbackReader.Result result;
+        try {
+            body = answer.body.read(cfg.getMaxBodySize(), cfg.getReadTimeout());
+            if (body == null) {
+                return refuse(answer, 413, "the body is larger than " + cfg.getMaxBodySize() + " bytes");
+            }
+            result = GeweCallbackReader.read(body);
+        } catch (TimeoutException e) {
+            return refuse(answer, 408, "the body did not arrive within " + cfg.getReadTimeout() + " ms");
+        } catch (IOException e) {
+            return refuse(answer, 400, "the body could not be read");
+        } catch (Throwable e) {
+            // one push exhausted the stack or the heap while it was read: refused like any push that cannot be read,
+            // so that GeWe does not push it again; one line, never a stack trace per push
+            LOG.warn("GeWe callback on {}: refused a push that could not be read: {}", cfg.getPath(), e.toString());
+            stats.unreadable.increment();
+            stats.refused.increment();
+            return answer.send(400, "the push could not be read", true);
+        }
         if (result instanceof GeweCallbackReader.Refused refused) {
             LOG.warn("GeWe callback on {}: refused a push ({} bytes): {}", cfg.getPath(), body.length, refused.reason());
             stats.refused.increment();
@@ -201,45 +222,6 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         }
     }
 
-    /** The body, read up to maxBodySize; null when it is larger. */
-    private byte[] bodyOf(Message request) {
-        int max = cfg.getMaxBodySize();
-        Long declared = request.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > max) {
-            return null;
-        }
-        Object body = request.getBody();
-        if (body == null) {
-            return new byte[0];
-        }
-        if (body instanceof byte[] bytes) {
-            return bytes.length > max ? null : bytes;
-        }
-        if (body instanceof String text) {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            return bytes.length > max ? null : bytes;
-        }
-        InputStream in = request.getBody(InputStream.class);
-        if (in == null) {
-            byte[] bytes = request.getBody(byte[].class);
-            return bytes == null ? new byte[0] : bytes.length > max ? null : bytes;
-        }
-        try (in) {
-            // a streamed body is read no further than one byte past the limit
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            for (int n; (n = in.read(buf)) > 0;) {
-                out.write(buf, 0, n);
-                if (out.size() > max) {
-                    return null;
-                }
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("the body could not be read: " + e.getMessage(), e);
-        }
-    }
-
     /** What happened to the POSTs, before any route. */
     Stats stats() {
         return stats;
@@ -258,17 +240,20 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         final LongAdder refused = new LongAdder();
         final LongAdder pings = new LongAdder();
         final LongAdder answeredOnTimeout = new LongAdder();
+        final LongAdder unreadable = new LongAdder();
     }
 
     /** The one answer to one POST; whoever comes first (route, answerTimeout, refusal) sends it. */
     static final class Answer {
+        final CallbackBody body;
         private final Exchange http;
         private final AsyncCallback callback;
         private final AtomicBoolean sent = new AtomicBoolean();
 
-        Answer(Exchange http, AsyncCallback callback) {
+        Answer(Exchange http, AsyncCallback callback, CallbackBody body) {
             this.http = http;
             this.callback = callback;
+            this.body = body;
         }
 
         /** Sends the answer unless it was sent already; true when this call sent it. */
@@ -276,6 +261,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
             if (!sent.compareAndSet(false, true)) {
                 return false;
             }
+            body.answered();
             Message response = http.getMessage();
             // platform-http writes the message's headers back: the request's (the secret among them) must not echo
             response.getHeaders().clear();

@@ -44,6 +44,9 @@ public interface GeweCallbackOptions {
     /** The largest POST body accepted, in bytes. */
     int getMaxBodySize();
 
+    /** The longest a POST's body may take to arrive, in milliseconds. */
+    long getReadTimeout();
+
     /** The shared secret every push must carry; null for none. */
     String getSecret();
 

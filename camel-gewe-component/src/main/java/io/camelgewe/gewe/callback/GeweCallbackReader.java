@@ -1,12 +1,19 @@
 package io.camelgewe.gewe.callback;
 
+import java.io.CharArrayReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +27,9 @@ import io.camelgewe.gewe.client.GeweJson;
  * Tolerant of what GeWe varies: unknown fields, keys in another case or with underscores ({@code appid},
  * {@code type_name}, {@code data}), strings given bare or wrapped as {@code {"string": ...}}, {@code null}s, ids as
  * numbers or text. Ids are read exactly, never through a double: a 64-bit {@code NewMsgId} above
- * {@link Long#MAX_VALUE} keeps its 64 bits ({@link Long#toUnsignedString(long)} gives its digits back).
+ * {@link Long#MAX_VALUE} keeps its 64 bits ({@link Long#toUnsignedString(long)} gives its digits back). Refused: a
+ * body that is not strictly UTF-8 (overlong forms, encoded surrogates), an id that is an integer beyond 64 bits, XML
+ * with a DOCTYPE, or XML the component reads that is beyond {@link SafeXml}'s bounds.
  */
 public final class GeweCallbackReader {
 
@@ -29,6 +38,10 @@ public final class GeweCallbackReader {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static final BigInteger UNSIGNED_64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    /** The longest text read as an id: twenty digits, with room for a sign, a fraction of zeros and spaces. */
+    private static final int MAX_ID_TEXT = 64;
+    private static final Pattern DIGITS = Pattern.compile("[+-]?[0-9]+");
 
     private GeweCallbackReader() {
     }
@@ -58,12 +71,30 @@ public final class GeweCallbackReader {
         if (body == null || body.length == 0) {
             return new Refused("the body is empty");
         }
+        CharBuffer text;
+        try {
+            // strictly: Jackson alone lets overlong forms (C0 AF) and encoded surrogates (ED A0 80) through
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            return new Refused("the body is not valid UTF-8");
+        }
         JsonNode root;
         try {
-            root = READER.readTree(body);
+            root = READER.readTree(new CharArrayReader(text.array(), text.arrayOffset(), text.remaining()));
         } catch (IOException | RuntimeException e) {
             return new Refused("the body is not JSON");
         }
+        try {
+            return read(root);
+        } catch (BadField e) {
+            return new Refused(e.getMessage());
+        } catch (SafeXml.BeyondLimits e) {
+            return new Refused("the message's XML " + e.getMessage());
+        }
+    }
+
+    private static Result read(JsonNode root) {
         if (root == null || !root.isObject()) {
             return new Refused("the body is not a JSON object");
         }
@@ -95,9 +126,9 @@ public final class GeweCallbackReader {
             f.fromWxid = text(field(data, "FromUserName"));
             f.toWxid = text(field(data, "ToUserName"));
             f.content = text(field(data, "Content"));
-            f.newMsgId = exactLong(field(data, "NewMsgId"));
-            f.msgId = exactLong(field(data, "MsgId"));
-            f.createTime = exactLong(field(data, "CreateTime"));
+            f.newMsgId = id(data, "NewMsgId");
+            f.msgId = id(data, "MsgId");
+            f.createTime = id(data, "CreateTime");
             f.msgSource = text(field(data, "MsgSource"));
             f.pushContent = text(field(data, "PushContent"));
             f.imageBuffer = base64(text(field(field(data, "ImgBuf"), "buffer")));
@@ -133,22 +164,13 @@ public final class GeweCallbackReader {
         f.fromWxid = group != null ? group : text(field(data, "fromUser"));
         f.toWxid = text(field(data, "toUser"));
         f.content = text(field(data, "content"));
-        f.newMsgId = exactLong(field(data, "newMsgId"));
-        f.msgId = exactLong(field(data, "msgId"));
-        f.createTime = exactLong(field(data, "timestamp"));
+        f.newMsgId = id(data, "newMsgId");
+        f.msgId = id(data, "msgId");
+        f.createTime = id(data, "timestamp");
         if (f.newMsgId == null) {
             return new Refused("the Mac-protocol push has no newMsgId");
         }
         return new Received(new GeweCallback(f));
-    }
-
-    /** The key GeWe's duplicates share ({@code Appid + NewMsgId}), or null for callbacks without a NewMsgId. */
-    public static String deduplicationKey(GeweCallback callback) {
-        if (callback.getNewMsgId() == null) {
-            return null;
-        }
-        String app = callback.getAppId() == null ? "" : callback.getAppId();
-        return app + ":" + Long.toUnsignedString(callback.getNewMsgId());
     }
 
     /** Text messages and system text are text; every other message type carries XML. */
@@ -195,11 +217,36 @@ public final class GeweCallbackReader {
     }
 
     private static Integer integer(JsonNode node) {
-        Long v = exactLong(node);
+        Long v;
+        try {
+            v = exactLong(node);
+        } catch (ArithmeticException e) {
+            return null;
+        }
         return v == null || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? null : v.intValue();
     }
 
-    /** A 64-bit integer given as a JSON number or text, exactly; null when absent or not an integer. */
+    /**
+     * An id of the data object, exactly (see {@link #exactLong}).
+     *
+     * @throws BadField when it is an integer beyond 64 bits: kept as null, the message would lose its id and, for
+     *                  NewMsgId, be routed again at every repeat of GeWe's push
+     */
+    private static Long id(JsonNode data, String name) {
+        JsonNode node = field(data, name);
+        try {
+            return exactLong(node);
+        } catch (ArithmeticException e) {
+            throw new BadField("the callback's " + name + " is an integer beyond 64 bits");
+        }
+    }
+
+    /**
+     * A 64-bit integer given as a JSON number or text, exactly; null when absent or not an integer.
+     *
+     * @throws ArithmeticException when it is an integer that does not fit in 64 bits (signed, or unsigned as GeWe's
+     *                             NewMsgId may be)
+     */
     static Long exactLong(JsonNode node) {
         if (node == null) {
             return null;
@@ -212,25 +259,50 @@ public final class GeweCallbackReader {
                 // read as BigDecimal (the shared mapper never uses double): exact only when it has no fraction
                 value = integerPart(node.decimalValue());
             } else if (node.isTextual()) {
-                value = integerPart(new BigDecimal(node.asText().strip()));
+                String text = node.asText().strip();
+                if (text.length() > MAX_ID_TEXT) {
+                    // no 64-bit id is written so long, and parsing it would only cost time
+                    if (DIGITS.matcher(text).matches()) {
+                        throw new ArithmeticException("more digits than a 64-bit id");
+                    }
+                    return null;
+                }
+                value = integerPart(new BigDecimal(text));
             } else {
                 return null;
             }
-        } catch (ArithmeticException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (value == null) {
             return null;
         }
         if (value.signum() < 0 ? value.bitLength() > 63 : value.compareTo(UNSIGNED_64_MAX) > 0) {
-            return null;
+            throw new ArithmeticException("beyond 64 bits");
         }
         return value.longValue();
     }
 
-    /** The value of a decimal without fraction; 1e999999999 is refused before it is expanded. */
+    /**
+     * The value of a decimal without fraction, null when it has one; 1e999999999 is found too large before it is
+     * expanded.
+     */
     private static BigInteger integerPart(BigDecimal d) {
         if (d.precision() - d.scale() > 21) {
             throw new ArithmeticException("more digits than a 64-bit id");
         }
-        return d.toBigIntegerExact();
+        // 1e-999999999 strips at once, where dividing out its scale would not
+        BigDecimal whole = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        return whole.scale() > 0 ? null : whole.toBigIntegerExact();
+    }
+
+    /** A field whose value is not what GeWe sends, named in the refusal. */
+    private static final class BadField extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadField(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static byte[] base64(String text) {

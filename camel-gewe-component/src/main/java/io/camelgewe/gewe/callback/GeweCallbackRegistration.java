@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 import io.camelgewe.gewe.catalog.GeweCatalog;
 import io.camelgewe.gewe.catalog.GeweOperation;
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * <p>
  * GeWe pings the URL as soon as it is set, so registering earlier could make GeWe reach a server that is not
  * listening yet. A registration that fails is logged and the consumer keeps running: a URL registered before (or in
- * GeWe's console) still brings callbacks.
+ * GeWe's console) still brings callbacks. What is logged never shows the secret, not even where GeWe's answer quotes
+ * the URL it was given.
  */
 final class GeweCallbackRegistration implements ExtendedStartupListener {
 
@@ -72,14 +74,37 @@ final class GeweCallbackRegistration implements ExtendedStartupListener {
             client.call().call(setCallback, request,
                     new GeweTimeouts(options.getConnectTimeout(), options.getResponseTimeout())).whenComplete((r, e) -> {
                 if (e != null) {
-                    LOG.warn("GeWe did not register the callback URL {}: {}", shown, GeweClient.causeOf(e).getMessage());
+                    // GeWe's refusal may quote the URL it was given, secret and all
+                    LOG.warn("GeWe did not register the callback URL {}: {}", shown,
+                            scrub(GeweClient.causeOf(e).getMessage(), options.getSecret()));
                 } else {
                     LOG.info("Registered the callback URL {} with GeWe", shown);
                 }
             });
         } catch (Exception e) {
-            LOG.warn("Could not register the callback URL {} with GeWe: {}", shown, e.getMessage());
+            LOG.warn("Could not register the callback URL {} with GeWe: {}", shown,
+                    scrub(e.getMessage(), options.getSecret()));
         }
+    }
+
+    /**
+     * Text that may quote the registered URL, with the secret hidden however it was written: as given,
+     * URL-encoded (+ or %20 for a space), and as the value of any secret query parameter.
+     */
+    static String scrub(String text, String secret) {
+        if (text == null) {
+            return null;
+        }
+        String shown = text;
+        if (secret != null && !secret.isEmpty()) {
+            String encoded = URLEncoder.encode(secret, StandardCharsets.UTF_8);
+            for (String form : new String[] { secret, encoded, encoded.replace("+", "%20") }) {
+                // %2F and %2f alike
+                shown = Pattern.compile(Pattern.quote(form), Pattern.CASE_INSENSITIVE).matcher(shown)
+                        .replaceAll("******");
+            }
+        }
+        return masked(shown);
     }
 
     /** The URL with the secret as its query parameter, unless it carries one already. */
@@ -93,6 +118,6 @@ final class GeweCallbackRegistration implements ExtendedStartupListener {
 
     /** The URL as it may be logged: the secret's value hidden. */
     static String masked(String url) {
-        return url.replaceAll("([?&]" + GeweCallbackHandler.SECRET_PARAMETER + "=)[^&#]*", "$1******");
+        return url.replaceAll("([?&]" + GeweCallbackHandler.SECRET_PARAMETER + "=)[^&#\\s]*", "$1******");
     }
 }

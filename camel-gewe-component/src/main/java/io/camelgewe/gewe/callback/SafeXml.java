@@ -21,11 +21,24 @@ import org.xml.sax.SAXParseException;
  * external DTD or schema, no XInclude. A document that declares a DOCTYPE is not parsed; the callback reader refuses
  * such pushes before this class is reached, this is the second line.
  * <p>
- * Parsing never throws: text that is not XML gives null, and the callback's XML helpers are then null too.
+ * It is bounded: a document nested deeper than {@link #MAX_DEPTH} elements or longer than {@link #MAX_LENGTH}
+ * characters is not parsed but refused with {@link BeyondLimits}, so that a hostile push can neither overflow the
+ * stack of whoever walks the tree nor fill the heap. WeChat's own messages are a few levels deep. Text that is not
+ * XML gives null, and the callback's XML helpers are then null too.
  */
 final class SafeXml {
 
+    /** The deepest nesting of elements parsed; WeChat's messages use fewer than ten levels. */
+    static final int MAX_DEPTH = 256;
+
+    /** The longest text parsed, in characters. */
+    static final int MAX_LENGTH = 1024 * 1024;
+
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+
+    /** The JDK parser's own bound on nesting, and the name its error reports it by. */
+    private static final String JDK_MAX_DEPTH = "jdk.xml.maxElementDepth";
+    private static final String JDK_MAX_DEPTH_ERROR = "maxElementDepth";
 
     private static final DocumentBuilderFactory FACTORY = hardenedFactory();
 
@@ -61,19 +74,35 @@ final class SafeXml {
         return upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY");
     }
 
-    /** The parsed document, or null when the text is empty, not well-formed or declares a DOCTYPE. */
+    /**
+     * The parsed document, or null when the text is empty, not well-formed or declares a DOCTYPE.
+     *
+     * @throws BeyondLimits when the document is deeper or longer than the bounds
+     */
     static Document parse(String xml) {
         return declaresDtd(xml) ? null : parseHardened(xml);
     }
 
-    /** The parser alone, without the DOCTYPE pre-check: what stops a DTD that the pre-check would miss. */
+    /**
+     * The parser alone, without the DOCTYPE pre-check: what stops a DTD that the pre-check would miss.
+     *
+     * @throws BeyondLimits when the document is deeper or longer than the bounds
+     */
     static Document parseHardened(String xml) {
         if (xml == null || xml.isBlank()) {
             return null;
         }
+        if (xml.length() > MAX_LENGTH) {
+            throw new BeyondLimits("is longer than " + MAX_LENGTH + " characters");
+        }
         DocumentBuilder builder = BUILDER.get();
         try {
             return builder.parse(new InputSource(new StringReader(xml.strip())));
+        } catch (SAXParseException e) {
+            if (String.valueOf(e.getMessage()).contains(JDK_MAX_DEPTH_ERROR)) {
+                throw new BeyondLimits("nests elements deeper than " + MAX_DEPTH);
+            }
+            return null;
         } catch (Exception e) {
             return null;
         } finally {
@@ -116,7 +145,8 @@ final class SafeXml {
     }
 
     private static DocumentBuilderFactory hardenedFactory() {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        // the JDK's own parser, whatever else is on the classpath: the bounds below are its properties
+        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
         f.setNamespaceAware(false);
         f.setValidating(false);
         f.setXIncludeAware(false);
@@ -133,6 +163,7 @@ final class SafeXml {
         }
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setAttribute(JDK_MAX_DEPTH, String.valueOf(MAX_DEPTH));
         return f;
     }
 
@@ -147,6 +178,15 @@ final class SafeXml {
             }
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("Cannot create a secured XML parser", e);
+        }
+    }
+
+    /** XML beyond the bounds: deeper than {@link #MAX_DEPTH} elements or longer than {@link #MAX_LENGTH}. */
+    static final class BeyondLimits extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        BeyondLimits(String what) {
+            super(what);
         }
     }
 }

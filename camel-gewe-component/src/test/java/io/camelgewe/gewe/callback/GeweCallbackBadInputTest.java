@@ -38,7 +38,7 @@ class GeweCallbackBadInputTest extends GeweCallbackTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("gewe:callback").to("mock:callbacks");
+                from("gewe:callback").routeId("callbacks").to("mock:callbacks");
                 from("gewe:callback?path=/small&maxBodySize=100").to("mock:callbacks");
                 from("gewe:callback?path=/secret&secret=RAW(" + SECRET + ")").to("mock:secret");
             }
@@ -138,6 +138,55 @@ class GeweCallbackBadInputTest extends GeweCallbackTestSupport {
         refused(400, post(link.toString()));
         // expanded, the entities would take minutes and gigabytes; refused, a moment (loose: shared machines)
         assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 10_000);
+        nothingRouted();
+    }
+
+    @Test
+    void deeplyNestedXmlIsRefused400WithOneLineAndNoStackTrace() throws Exception {
+        // the probe's poison pushes: 100,000 nested elements in an app message's title, and in a MsgSource's
+        // mentions; both overflowed the stack of the XML tree walk, were answered 500 (so GeWe pushed them again)
+        // and logged a 2,000-line stack trace each
+        String deep = "<a>".repeat(100_000) + "x" + "</a>".repeat(100_000);
+        ObjectNode link = fixtureTree("link");
+        ((ObjectNode) link.get("Data").get("Content"))
+                .put("string", "<msg><appmsg><title>" + deep + "</title></appmsg></msg>");
+        ObjectNode text = fixtureTree("text");
+        ((ObjectNode) text.get("Data")).put("MsgSource", "<msgsource><atuserlist>" + deep + "</atuserlist></msgsource>");
+        GeweCallbackConsumer consumer = (GeweCallbackConsumer) context.getRoute("callbacks").getConsumer();
+        for (ObjectNode push : List.of(link, text)) {
+            int logged = testLog().length();
+            HttpResponse<String> answer = refused(400, post(push.toString()));
+            assertEquals("the message's XML nests elements deeper than 256", answer.body());
+            String added = testLog().substring(logged);
+            assertFalse(added.contains("StackOverflowError") || added.contains("\tat "), "no stack trace:\n" + added);
+            assertEquals(1, added.lines().filter(l -> l.contains(" WARN ")).count(), "one WARN line:\n" + added);
+        }
+        assertEquals(0, consumer.getUnreadableCount(), "refused as bad input, not as a failure to read");
+        nothingRouted();
+        MockEndpoint mock = getMockEndpoint("mock:callbacks");
+        mock.reset();
+        mock.expectedMessageCount(1);
+        assertEquals(200, post(fixture("text")).statusCode(), "the consumer takes the next push");
+        mock.assertIsSatisfied();
+    }
+
+    @Test
+    void idsBeyond64BitsAndMalformedUtf8Are400() throws Exception {
+        // 2^64 used to be routed without an id, and so never deduplicated
+        for (String id : List.of("18446744073709551616", "\"18446744073709551616\"", "-9223372036854775809")) {
+            String body = fixture("text").replaceFirst("\"NewMsgId\":\\s*[0-9]+", "\"NewMsgId\":" + id);
+            assertTrue(body.contains(id), "the fixture has a NewMsgId");
+            assertEquals("the callback's NewMsgId is an integer beyond 64 bits", refused(400, post(body)).body());
+        }
+        byte[] valid = fixture("text").getBytes(StandardCharsets.UTF_8);
+        int at = new String(valid, StandardCharsets.ISO_8859_1).indexOf("\"123\"") + 2;
+        // an overlong '/' and an encoded lone surrogate, which Jackson alone lets through
+        for (byte[] bad : new byte[][] { { (byte) 0xC0, (byte) 0xAF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 } }) {
+            byte[] body = Arrays.copyOf(valid, valid.length + bad.length);
+            System.arraycopy(bad, 0, body, at, bad.length);
+            System.arraycopy(valid, at, body, at + bad.length, valid.length - at);
+            assertEquals("the body is not valid UTF-8", refused(400, post("/gewe/callback", body)).body());
+        }
         nothingRouted();
     }
 

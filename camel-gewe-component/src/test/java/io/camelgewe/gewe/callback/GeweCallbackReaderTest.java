@@ -12,6 +12,7 @@ import org.w3c.dom.Document;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The callback reader and its XML parser on their own: ids, tolerance, refusals, hardening. */
@@ -39,12 +40,77 @@ class GeweCallbackReaderTest {
         GeweCallback unsigned = callback("{\"NewMsgId\":14216284872728580667}");
         assertEquals("14216284872728580667", Long.toUnsignedString(unsigned.getNewMsgId()));
         assertEquals("wx_1:14216284872728580667", CallbackDeduplication.keyOf(unsigned));
-        assertNull(callback("{\"NewMsgId\":18446744073709551616}").getNewMsgId(), "more than 64 bits");
+        // more than 64 bits: refused, where it used to be routed without an id (and so never deduplicated)
+        assertEquals("the callback's NewMsgId is an integer beyond 64 bits",
+                refused("{\"NewMsgId\":18446744073709551616}"));
+        assertEquals("the callback's NewMsgId is an integer beyond 64 bits", refused("{\"NewMsgId\":1e999999999}"));
+        assertEquals("the callback's NewMsgId is an integer beyond 64 bits",
+                refused("{\"NewMsgId\":\"18446744073709551616\"}"));
+        assertEquals("the callback's NewMsgId is an integer beyond 64 bits", refused("{\"NewMsgId\":-9223372036854775809}"));
+        assertEquals("the callback's NewMsgId is an integer beyond 64 bits", refused("{\"NewMsgId\":\"" + "9".repeat(100_000) + "\"}"));
+        assertEquals("the callback's MsgId is an integer beyond 64 bits", refused("{\"MsgId\":99999999999999999999}"));
+        assertEquals("the callback's CreateTime is an integer beyond 64 bits", refused("{\"CreateTime\":1e20}"));
+        assertEquals(-9223372036854775808L, callback("{\"NewMsgId\":-9223372036854775808}").getNewMsgId());
         assertNull(callback("{\"NewMsgId\":1.5}").getNewMsgId());
-        assertNull(callback("{\"NewMsgId\":1e999999999}").getNewMsgId());
+        assertNull(callback("{\"NewMsgId\":1e-999999999}").getNewMsgId(), "a fraction, found without expanding it");
         assertNull(callback("{\"NewMsgId\":\"abc\"}").getNewMsgId());
+        assertNull(callback("{\"NewMsgId\":\"" + "a".repeat(100_000) + "\"}").getNewMsgId());
         assertNull(callback("{\"NewMsgId\":true}").getNewMsgId());
         assertNull(CallbackDeduplication.keyOf(callback("{}")));
+    }
+
+    /** The reason a callback with this Data is refused. */
+    private static String refused(String data) {
+        GeweCallbackReader.Result r = read("{\"TypeName\":\"AddMsg\",\"Appid\":\"wx_1\",\"Data\":" + data + "}");
+        return assertInstanceOf(GeweCallbackReader.Refused.class, r, r.toString()).reason();
+    }
+
+    @Test
+    void aBodyThatIsNotStrictlyUtf8IsRefused() {
+        byte[] valid = "{\"TypeName\":\"AddMsg\",\"Appid\":\"wx_1\",\"Data\":{\"Content\":\"你好 X\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertInstanceOf(GeweCallbackReader.Received.class, GeweCallbackReader.read(valid));
+        int x = indexOf(valid, (byte) 'X');
+        // an overlong '/' (C0 AF), an encoded lone surrogate (ED A0 80), a stray continuation byte, a cut sequence
+        for (byte[] bad : new byte[][] { { (byte) 0xC0, (byte) 0xAF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
+                { (byte) 0x80 }, { (byte) 0xE4, (byte) 0xBD } }) {
+            byte[] body = new byte[valid.length - 1 + bad.length];
+            System.arraycopy(valid, 0, body, 0, x);
+            System.arraycopy(bad, 0, body, x, bad.length);
+            System.arraycopy(valid, x + 1, body, x + bad.length, valid.length - x - 1);
+            GeweCallbackReader.Result r = GeweCallbackReader.read(body);
+            assertEquals("the body is not valid UTF-8", assertInstanceOf(GeweCallbackReader.Refused.class, r).reason());
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    @Test
+    void xmlDeeperOrLongerThanTheBoundsIsRefusedWithoutOverflowingTheStack() {
+        String ok = "<msg>" + "<a>".repeat(SafeXml.MAX_DEPTH - 1) + "</a>".repeat(SafeXml.MAX_DEPTH - 1) + "</msg>";
+        String deep = "<msg>" + "<a>".repeat(100_000) + "x" + "</a>".repeat(100_000) + "</msg>";
+        assertTrue(SafeXml.parse(ok) != null, "256 levels are parsed");
+        assertThrows(SafeXml.BeyondLimits.class, () -> SafeXml.parse(deep));
+        assertThrows(SafeXml.BeyondLimits.class, () -> SafeXml.parse("<msg>" + " ".repeat(SafeXml.MAX_LENGTH) + "</msg>"));
+        // where the component reads XML: an app message's content, a message source's mentions
+        assertEquals("the message's XML nests elements deeper than 256",
+                refused("{\"MsgType\":49,\"Content\":" + json(deep) + "}"));
+        assertEquals("the message's XML nests elements deeper than 256",
+                refused("{\"MsgType\":1,\"Content\":\"hi\",\"MsgSource\":"
+                        + json("<msgsource><atuserlist>" + deep + "</atuserlist></msgsource>") + "}"));
+        // the XML of an image is passed on as text, never parsed here: nothing to refuse
+        assertEquals(3, (int) callback("{\"MsgType\":3,\"Content\":" + json(deep) + "}").getMsgType());
+    }
+
+    private static String json(String text) {
+        return io.camelgewe.gewe.client.GeweJson.mapper().getNodeFactory().textNode(text).toString();
     }
 
     @Test

@@ -1,0 +1,104 @@
+package io.camelgewe.gewe.callback;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.camel.Message;
+
+/**
+ * The body of one POST to gewe:callback, as the platform-http engine hands it over, read no further than
+ * {@code maxBodySize + 1} bytes and no longer than {@code readTimeout}.
+ * <p>
+ * The consumer asks platform-http not to read bodies ({@code useBodyHandler=false}), so that the secret and the
+ * declared length are checked before a byte of the body is taken in. On Vert.x (Camel Main, Camel JBang) the body is
+ * then the request itself, paused, and {@link VertxCallbackBody} reads it; other engines hand over a stream, or the
+ * body their server has already read within its own limits.
+ */
+abstract class CallbackBody {
+
+    private static final boolean VERTX = isPresent("io.vertx.core.http.HttpServerRequest");
+
+    /** The body of the request; nothing is read yet. */
+    static CallbackBody of(Message request) {
+        Object body = request.getBody();
+        if (VERTX && VertxCallbackBody.accepts(body)) {
+            return new VertxCallbackBody(body);
+        }
+        return new Given(request);
+    }
+
+    /**
+     * Reads the whole body.
+     *
+     * @param  max              the most bytes accepted
+     * @param  timeoutMillis    the longest the body may take to arrive
+     * @return                  the body; null when it is longer than max (no more than max + 1 bytes were read)
+     * @throws TimeoutException when the body did not arrive within the time
+     * @throws IOException      when the connection failed while the body arrived
+     */
+    abstract byte[] read(int max, long timeoutMillis) throws IOException, TimeoutException;
+
+    /**
+     * Called as the answer is sent. A body that was not read to its end is still on the connection: it would be read
+     * as the next request, or block it, so the connection is closed once the answer is written.
+     */
+    abstract void answered();
+
+    private static boolean isPresent(String className) {
+        try {
+            Class.forName(className, false, CallbackBody.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** What engines other than Vert.x give: a stream, or what their server read already (within its own limits). */
+    private static final class Given extends CallbackBody {
+        private final Message request;
+
+        Given(Message request) {
+            this.request = request;
+        }
+
+        @Override
+        byte[] read(int max, long timeoutMillis) throws IOException {
+            Object body = request.getBody();
+            if (body == null) {
+                return new byte[0];
+            }
+            if (body instanceof byte[] bytes) {
+                return bytes.length > max ? null : bytes;
+            }
+            if (body instanceof String text) {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                return bytes.length > max ? null : bytes;
+            }
+            InputStream in = request.getBody(InputStream.class);
+            if (in == null) {
+                byte[] bytes = request.getBody(byte[].class);
+                return bytes == null ? new byte[0] : bytes.length > max ? null : bytes;
+            }
+            // a blocking stream cannot be given a deadline from here: its server's read timeout applies
+            try (in) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buf = new byte[8192];
+                for (int n; (n = in.read(buf, 0, Math.min(buf.length, max + 1 - out.size()))) > 0;) {
+                    out.write(buf, 0, n);
+                    if (out.size() > max) {
+                        return null;
+                    }
+                }
+                return out.toByteArray();
+            }
+        }
+
+        @Override
+        void answered() {
+            // the engine owns its connections
+        }
+    }
+}

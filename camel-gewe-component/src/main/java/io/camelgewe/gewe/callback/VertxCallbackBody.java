@@ -1,0 +1,127 @@
+package io.camelgewe.gewe.callback;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+
+/**
+ * The body of a push on Vert.x's platform-http (camel-platform-http-vertx, which Camel Main and Camel JBang run):
+ * with {@code useBodyHandler=false} platform-http gives the request itself, paused, and nothing of its body has been
+ * taken in. It is read here chunk by chunk as Vert.x delivers it, kept up to {@code max} bytes and given up at the
+ * first byte beyond, or when the deadline passes; either way the rest is never read, and the connection is closed
+ * once the answer is written.
+ * <p>
+ * Loaded only when Vert.x is on the classpath (the dependency is optional).
+ */
+final class VertxCallbackBody extends CallbackBody {
+
+    private final HttpServerRequest request;
+    private volatile boolean ended;
+
+    VertxCallbackBody(Object request) {
+        this.request = (HttpServerRequest) request;
+    }
+
+    static boolean accepts(Object body) {
+        return body instanceof HttpServerRequest;
+    }
+
+    @Override
+    byte[] read(int max, long timeoutMillis) throws IOException, TimeoutException {
+        Chunks chunks = new Chunks(max, request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        request.handler(chunks::add);
+        request.exceptionHandler(chunks.done::completeExceptionally);
+        request.endHandler(v -> {
+            ended = true;
+            chunks.done.complete(chunks.bytes());
+        });
+        if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+            // the headers passed: now the client may send the body
+            request.response().writeContinue();
+        }
+        request.resume();
+        try {
+            byte[] body = chunks.done.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            if (body == null) {
+                request.pause();
+            }
+            return body;
+        } catch (TimeoutException e) {
+            request.pause();
+            chunks.done.cancel(false);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the body arrived", e);
+        }
+    }
+
+    @Override
+    void answered() {
+        if (ended || request.version() == HttpVersion.HTTP_2) {
+            // read to its end: the connection can take the next request; HTTP/2 streams end on their own
+            return;
+        }
+        request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        request.response().bodyEndHandler(v -> request.connection().close());
+    }
+
+    /** The body as it arrives, on Vert.x's event loop, up to max bytes. */
+    private static final class Chunks {
+        final CompletableFuture<byte[]> done = new CompletableFuture<>();
+        private final int max;
+        private byte[] bytes;
+        private int size;
+
+        Chunks(int max, String contentLength) {
+            this.max = max;
+            // the declared length (already checked against max) sizes the buffer once; a chunked body grows it
+            int declared = 8192;
+            try {
+                declared = contentLength == null ? declared : (int) Math.min(Long.parseLong(contentLength.strip()), max);
+            } catch (NumberFormatException e) {
+                // Vert.x has validated the header; a wrong one only costs a resize
+            }
+            this.bytes = new byte[Math.max(0, declared)];
+        }
+
+        void add(Buffer chunk) {
+            if (done.isDone()) {
+                return;
+            }
+            int n = chunk.length();
+            if (n > max - size) {
+                done.complete(null);
+                return;
+            }
+            try {
+                if (size + n > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, (int) Math.min(max, Math.max(2L * bytes.length, size + n)));
+                }
+                chunk.getBytes(0, n, bytes, size);
+                size += n;
+            } catch (OutOfMemoryError e) {
+                // this is Vert.x's event loop: the push fails, not the server
+                bytes = null;
+                done.completeExceptionally(e);
+            }
+        }
+
+        byte[] bytes() {
+            return size == bytes.length ? bytes : Arrays.copyOf(bytes, size);
+        }
+    }
+}
