@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -49,7 +51,9 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * <tr><td>{@code callbackRecords}</td><td>{@link CallbackRecords}: callbacks to records, records to callbacks, media
  * file names</td></tr>
  * <tr><td>{@code callbackDemo}</td><td>with the simulator: {@link CallbackDemo}, the callbacks pushed at start</td></tr>
- * <tr><td>{@code sendCounter}, {@code exampleStatus}</td><td>the running count</td></tr>
+ * <tr><td>{@code exampleStatus}</td><td>the running count</td></tr>
+ * <tr><td>{@code instanceServices}</td><td>{@link InstanceServices}: joins the ledgers' Kafka clients and the send
+ * counter to the Camel context</td></tr>
  * <tr><td>{@code exampleProperties}</td><td>the {@code gewe.examples.*} settings, for a Spring XML
  * {@code <propertyPlaceholder location="ref:exampleProperties"/>}</td></tr>
  * </table>
@@ -197,11 +201,14 @@ public final class ExampleInfrastructure implements AutoCloseable {
     }
 
     /**
-     * The beans the routes use, by name (see the class comment). The components and the Kafka ledger are new at
-     * each call: each Camel context owns (starts and stops) its own, as separate instances of an application do.
+     * The beans the routes use, by name (see the class comment), and {@code instanceServices}, which joins the
+     * services among them to the Camel context that uses them ({@link InstanceServices}). The components and the
+     * ledgers' Kafka clients are new at each call: each Camel context owns (starts and stops) its own, as separate
+     * instances of an application do.
      */
     public Map<String, Object> beans() {
         Map<String, Object> beans = new LinkedHashMap<>();
+        List<Object> services = new ArrayList<>();
         beans.put("gewe", newGeweComponent());
         if (connectionFactory != null) {
             JmsComponent jms = new JmsComponent();
@@ -218,11 +225,16 @@ public final class ExampleInfrastructure implements AutoCloseable {
             KafkaComponent k = new KafkaComponent();
             k.getConfiguration().setBrokers(kafkaBootstrap);
             beans.put("kafka", k);
-            beans.put("kafkaLedger", new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap,
-                    settings.ledgerSize)));
-            // keys written once a callback is published (recordOnConfirm): see KafkaLedgerRepository
-            beans.put("callbackLedger", new KafkaLedgerRepository(
-                    properties.getProperty("gewe.examples.callbacks.seenTopic"), kafkaBootstrap, 100_000, true));
+            SendLedger kafkaLedger = new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap,
+                    settings.ledgerSize));
+            beans.put("kafkaLedger", kafkaLedger);
+            services.add(kafkaLedger.lifecycle());
+            // keys written once a callback is published (recordOnConfirm): see KafkaLedgerRepository. The callback
+            // consumer would start it; the context stops it, after the routes
+            KafkaLedgerRepository callbackLedger = new KafkaLedgerRepository(
+                    properties.getProperty("gewe.examples.callbacks.seenTopic"), kafkaBootstrap, 100_000, true);
+            beans.put("callbackLedger", callbackLedger);
+            services.add(callbackLedger);
             if (simulator != null && settings.callbackDemo) {
                 beans.put("callbackDemo", new CallbackDemo(simulator));
             }
@@ -230,16 +242,17 @@ public final class ExampleInfrastructure implements AutoCloseable {
         beans.put("callbackRecords", new CallbackRecords());
         beans.put("geweFailures", failures);
         beans.put("messageFiles", new MessageFiles());
-        beans.put("sendCounter", counter);
         beans.put("exampleStatus", status);
         beans.put("exampleProperties", properties);
+        // the send counter is not a bean: Camel Main would add an EventNotifier bean a second time
+        beans.put("instanceServices", new InstanceServices(services, counter));
         return beans;
     }
 
     /**
-     * Prepares a Camel context for the example routes: binds {@link #beans()}, makes the Kafka ledger a service of
-     * the context, adds the send counter as an event notifier, and sets the {@code gewe.examples.*} properties. Call
-     * before it starts.
+     * Prepares a Camel context for the example routes: binds {@link #beans()}, joins the instance's services and the
+     * send counter to it ({@link InstanceServices}), and sets the {@code gewe.examples.*} properties. Call before it
+     * starts.
      */
     public void bindTo(CamelContext context) {
         bindTo(context, new Properties());
@@ -251,29 +264,11 @@ public final class ExampleInfrastructure implements AutoCloseable {
      */
     public void bindTo(CamelContext context, Properties instance) {
         Map<String, Object> beans = beans();
-        // the counter is added below, once (Camel Main would add it a second time if it found it in the registry)
-        beans.remove("sendCounter");
         beans.forEach((name, bean) -> context.getRegistry().bind(name, bean));
-        if (beans.get("kafkaLedger") != null) {
-            try {
-                context.addService(((SendLedger) beans.get("kafkaLedger")).lifecycle(), true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot add the Kafka ledger to the Camel context", e);
-            }
+        InstanceServices services = (InstanceServices) beans.get("instanceServices");
+        if (!context.getLifecycleStrategies().contains(services)) {
+            context.addLifecycleStrategy(services);
         }
-        if (beans.get("callbackLedger") != null) {
-            try {
-                // the callback consumer starts the repository; the context stops it, after the routes
-                context.addService(beans.get("callbackLedger"), true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot add the callback ledger to the Camel context", e);
-            }
-        }
-        if (!context.getManagementStrategy().getEventNotifiers().contains(counter)) {
-            context.getManagementStrategy().addEventNotifier(counter);
-        }
-        // shared by the contexts of this application: started here, not by one context
-        ServiceHelper.startService(counter);
         Properties overrides = new Properties();
         overrides.putAll(properties);
         overrides.putAll(instance);

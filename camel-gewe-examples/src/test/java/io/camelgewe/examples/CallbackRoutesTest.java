@@ -74,7 +74,7 @@ class CallbackRoutesTest {
         sim.addAccount(FIXTURE_APP_ID);
         topic = infra.properties().getProperty("gewe.examples.callbacks.topic");
 
-        first = ExamplesMain.camelMain(infra, new Properties(), routes());
+        first = ExampleApplication.camelMain(infra, new Properties(), routes());
         first.start();
         firstUrl = URI.create("http://127.0.0.1:" + infra.callbackPort() + GeweConfiguration.DEFAULT_CALLBACK_PATH);
 
@@ -82,7 +82,7 @@ class CallbackRoutesTest {
         int port = FreePorts.next();
         Properties instance = infra.callbackServer(port);
         instance.setProperty("gewe.examples.callbacks.secret", SECRET);
-        second = ExamplesMain.camelMain(infra, instance, routes());
+        second = ExampleApplication.camelMain(infra, instance, routes());
         second.start();
         secondUrl = URI.create("http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH + "?secret="
                             + URLEncoder.encode(SECRET, StandardCharsets.UTF_8));

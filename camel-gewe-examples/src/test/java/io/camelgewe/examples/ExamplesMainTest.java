@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import io.camelgewe.examples.scenarios.FileScenarios;
@@ -78,7 +79,7 @@ class ExamplesMainTest {
         long mediaBefore = mediaFiles();
         // each run its own consumer group: the next run need not wait for the last one's members to time out
         infra.properties().setProperty("gewe.examples.kafka.groupId", "examples-main-" + dsl);
-        Main main = ExamplesMain.camelMain(infra, "yaml".equals(dsl));
+        Main main = ExampleApplication.camelMain(infra, ExampleApplication.Flavour.of(dsl), new Properties());
         main.start();
         try {
             String prefix = "yaml".equals(dsl) ? "yaml-" : "";
