@@ -63,6 +63,9 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  */
 public final class ExampleInfrastructure implements AutoCloseable {
 
+    /** The default recipient with the simulator, when GEWE_TO_WXID names none: a made-up friend. */
+    public static final String SIMULATED_RECIPIENT = CallbackDemo.FRIEND;
+
     /** The Kafka topic of the ledger shared by the instances of the Kafka consumer group. */
     public static final String KAFKA_LEDGER_TOPIC = "gewe.sends.ledger";
 
@@ -121,10 +124,6 @@ public final class ExampleInfrastructure implements AutoCloseable {
         properties.setProperty("gewe.examples.dropDir", settings.dropDir.toString());
         properties.setProperty("gewe.examples.jms.maxDeliveries", String.valueOf(settings.maxDeliveries));
         properties.setProperty("gewe.examples.statusPeriod", String.valueOf(settings.statusPeriod));
-        if (settings.toWxid != null) {
-            properties.setProperty("gewe.examples.toWxid", settings.toWxid);
-        }
-
         if (settings.geweBaseUrl == null) {
             simulator = GeweSimulator.start();
             geweBaseUrl = simulator.baseUrl();
@@ -135,6 +134,13 @@ public final class ExampleInfrastructure implements AutoCloseable {
             geweToken = settings.geweToken;
             geweAppId = settings.geweAppId;
         }
+        // real people read what a real GeWe sends: no recipient there unless the user names one
+        String recipient = settings.toWxid != null ? settings.toWxid : simulator != null ? SIMULATED_RECIPIENT : "";
+        properties.setProperty("gewe.examples.toWxid", recipient);
+        properties.setProperty("gewe.examples.demo.toWxid",
+                settings.demoToWxid != null ? settings.demoToWxid : simulator != null ? recipient : "");
+        // the demo's download is of a made-up image that only the simulator serves
+        properties.setProperty("gewe.examples.demo.download", String.valueOf(simulator != null));
 
         if (settings.jms) {
             if (settings.jmsUrl == null) {
@@ -290,8 +296,24 @@ public final class ExampleInfrastructure implements AutoCloseable {
     public String banner() {
         StringBuilder sb = new StringBuilder();
         sb.append("\n==== camel-gewe examples ====\n");
-        sb.append("GeWe:  ").append(simulator != null ? "simulator at " + geweBaseUrl
-                + " (set GEWE_BASE_URL, GEWE_TOKEN, GEWE_APP_ID for a real GeWe)" : geweBaseUrl).append('\n');
+        String recipient = properties.getProperty("gewe.examples.toWxid");
+        String demo = properties.getProperty("gewe.examples.demo.toWxid");
+        if (simulator != null) {
+            sb.append("GeWe:  the simulator at ").append(geweBaseUrl).append(", appId ").append(geweAppId)
+                    .append(": no WeChat account, nothing leaves this machine\n")
+                    .append("       (GEWE_BASE_URL, GEWE_TOKEN and GEWE_APP_ID switch to a real GeWe)\n");
+        } else {
+            sb.append("GeWe:  a REAL GeWe at ").append(geweBaseUrl).append(", appId ").append(geweAppId)
+                    .append(": what it sends reaches real WeChat users, paced as GeWe asks\n")
+                    .append("       it sends only what you drop or send it");
+            if (settings.callbackUrl != null) {
+                sb.append("; it registers ").append(settings.callbackUrl).append(" as the account's callback URL");
+            }
+            sb.append('\n');
+        }
+        sb.append("       default recipient: ").append(recipient.isEmpty() ? "none (GEWE_TO_WXID names one)" : recipient)
+                .append("; demo: ").append(demo.isEmpty() ? "off (GEWE_DEMO_TO_WXID names who it is for)"
+                        : "an image, a video and a voice message to " + demo + " at start").append('\n');
         sb.append("Files: drop *.json or *.csv message files in ").append(settings.dropDir.resolve("messages"))
                 .append("\n       e.g. {\"toWxid\":\"wxid_friend\",\"content\":\"Hello\"}, or a CSV with the header "
                         + "toWxid,content\n       (image URLs in *.json or *.txt files: ")

@@ -63,7 +63,15 @@ class SeedRoutesTest extends CamelTestSupport {
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = new Properties();
-        p.setProperty("gewe.examples.toWxid", "wxid_demo");
+        // the application's defaults (the demo's media URLs), then what the application sets with the simulator
+        try (var in = SeedRoutesTest.class.getResourceAsStream("/application.properties")) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        p.setProperty("gewe.examples.toWxid", "wxid_default");
+        p.setProperty("gewe.examples.demo.toWxid", "wxid_demo");
+        p.setProperty("gewe.examples.demo.download", "true");
         p.setProperty("gewe.examples.dropDir", drop.toString());
         return p;
     }
