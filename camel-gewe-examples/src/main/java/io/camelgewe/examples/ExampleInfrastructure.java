@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
 
     private ExampleInfrastructure(ExampleSettings settings) {
         this.settings = settings;
-        this.failures = new GeweFailures(settings.maxDeliveries);
+        this.failures = new GeweFailures(settings.maxDeliveries, counter);
     }
 
     /** Starts what the settings ask for; on failure, stops what had started. */
@@ -292,67 +293,49 @@ public final class ExampleInfrastructure implements AutoCloseable {
         return gewe;
     }
 
-    /** What to tell a user: where to drop a file, where to send a message. */
-    public String banner() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("\n==== camel-gewe examples ====\n");
-        String recipient = properties.getProperty("gewe.examples.toWxid");
-        String demo = properties.getProperty("gewe.examples.demo.toWxid");
-        if (simulator != null) {
-            sb.append("GeWe:  the simulator at ").append(geweBaseUrl).append(", appId ").append(geweAppId)
-                    .append(": no WeChat account, nothing leaves this machine\n")
-                    .append("       (GEWE_BASE_URL, GEWE_TOKEN and GEWE_APP_ID switch to a real GeWe)\n");
-        } else {
-            sb.append("GeWe:  a REAL GeWe at ").append(geweBaseUrl).append(", appId ").append(geweAppId)
-                    .append(": what it sends reaches real WeChat users, paced as GeWe asks\n")
-                    .append("       it sends only what you drop or send it");
-            if (settings.callbackUrl != null) {
-                sb.append("; it registers ").append(settings.callbackUrl).append(" as the account's callback URL");
-            }
-            sb.append('\n');
-        }
-        sb.append("       default recipient: ").append(recipient.isEmpty() ? "none (GEWE_TO_WXID names one)" : recipient)
-                .append("; demo: ").append(demo.isEmpty() ? "off (GEWE_DEMO_TO_WXID names who it is for)"
-                        : "an image, a video and a voice message to " + demo + " at start").append('\n');
-        sb.append("Files: drop *.json or *.csv message files in ").append(settings.dropDir.resolve("messages"))
-                .append("\n       e.g. {\"toWxid\":\"wxid_friend\",\"content\":\"Hello\"}, or a CSV with the header "
-                        + "toWxid,content\n       (image URLs in *.json or *.txt files: ")
-                .append(settings.dropDir.resolve("images")).append(")\n");
-        if (connectionFactory != null) {
-            sb.append("JMS:   send {\"toWxid\":...,\"content\":...} to queue ")
-                    .append(properties.getProperty("gewe.examples.jms.queue")).append(" at ")
-                    .append(artemis != null ? artemis.brokerUrl() + " (embedded Artemis; JMS_BROKER_URL for another)"
-                            : settings.jmsUrl)
-                    .append("\n       failures: ").append(properties.getProperty("gewe.examples.jms.dlq"))
-                    .append(", may-have-been-sent: ").append(properties.getProperty("gewe.examples.jms.review"))
-                    .append('\n');
-        }
-        if (kafkaBootstrap != null) {
-            sb.append("Kafka: produce records keyed by appId (").append(geweAppId).append(") to topic ")
-                    .append(properties.getProperty("gewe.examples.kafka.topic")).append(" at ").append(kafkaBootstrap)
-                    .append(kafka != null ? " (embedded KRaft; KAFKA_BOOTSTRAP_SERVERS for another)" : "")
-                    .append("\n       failures: ").append(properties.getProperty("gewe.examples.kafka.dlq"))
-                    .append(", may-have-been-sent: ").append(properties.getProperty("gewe.examples.kafka.review"))
-                    .append('\n');
-        }
-        if (kafkaBootstrap != null) {
-            String registered = properties.getProperty("gewe.examples.callbacks.registerUrl");
-            sb.append("Callbacks: received on http://").append(properties.getProperty("camel.server.host")).append(':')
-                    .append(callbackPort).append(GeweConfiguration.DEFAULT_CALLBACK_PATH)
-                    .append(registered.isEmpty() ? " (not registered: set GEWE_CALLBACK_URL to the public URL, or "
-                                                   + "register it in GeWe's console)"
-                            : settings.callbackUrl != null ? ", registered as " + registered
-                            : " (registered with the simulator)")
-                    .append("\n       every message to topic ").append(properties.getProperty("gewe.examples.callbacks.topic"))
-                    .append(" keyed by appId, once; images and files downloaded into ")
-                    .append(settings.dropDir.resolve("media")).append('\n');
-            if (simulator != null && settings.callbackDemo) {
-                sb.append("       (a demo text and image are pushed through the simulator at start)\n");
-            }
-        }
-        sb.append("A running count is logged every ").append(settings.statusPeriod / 1000)
-                .append(" s when it changes. Stop with Ctrl+C.\n");
-        return sb.toString();
+    /** What to tell a user once the application runs: see {@link ExampleBanner}. */
+    public String banner(ExampleDoors doors) {
+        return ExampleBanner.of(this, doors);
+    }
+
+    /** The settings this infrastructure was started from. */
+    ExampleSettings settings() {
+        return settings;
+    }
+
+    /** Whether the JMS broker is the embedded one. */
+    boolean embeddedJms() {
+        return artemis != null;
+    }
+
+    /** Whether the Kafka node is the embedded one. */
+    boolean embeddedKafka() {
+        return kafka != null;
+    }
+
+    /** The folder message files are dropped in. */
+    public Path messagesDir() {
+        return settings.dropDir.resolve("messages");
+    }
+
+    /** The URL of the JMS broker, or null without JMS. */
+    public String jmsUrl() {
+        return connectionFactory == null ? null : artemis != null ? artemis.brokerUrl() : settings.jmsUrl;
+    }
+
+    /** The base URL of the GeWe the application talks to. */
+    public String geweBaseUrl() {
+        return geweBaseUrl;
+    }
+
+    /** The appId of the account the application sends for. */
+    public String appId() {
+        return geweAppId;
+    }
+
+    /** The file a running main job writes its {@link ExampleDoors} to, in the data folder. */
+    public Path doorsFile() {
+        return settings.dataDir.resolve(ExampleDoors.FILE);
     }
 
     /** The port of the callbacks' HTTP server; 0 without Kafka (no callbacks). */
@@ -406,6 +389,12 @@ public final class ExampleInfrastructure implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            // the doors close with the application: send must not find the file of a main job that has stopped
+            Files.deleteIfExists(doorsFile());
+        } catch (IOException e) {
+            // nothing a stopping application can do about it; send then fails to connect, and says so
+        }
         if (status != null) {
             status.close();
         }

@@ -6,12 +6,18 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 import io.camelgewe.examples.ExampleApplication.Flavour;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
 
 /**
  * The examples application: every example route, with everything it needs in this JVM (the GeWe simulator, an
  * Artemis broker, a Kafka node, a drop folder) unless environment variables point a part at the real thing (see
  * {@link ExampleSettings}). It prints where to drop a file or send a message, then a running count.
+ * <p>
+ * {@code send <door> <file>} instead puts a message into the running application through one of its doors: see
+ * {@link SendCommand}.
  * <p>
  * {@code --routes=java} (the default), {@code --routes=yaml} or {@code --routes=spring-xml} (or the environment
  * variable {@code GEWE_EXAMPLES_ROUTES}) picks the DSL of the JMS and file routes: the Java DSL classes, the YAML of
@@ -30,6 +36,13 @@ public final class ExamplesMain {
      * @param args {@code --routes=java|yaml|spring-xml}, then Camel Main arguments
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("send")) {
+            int status = SendCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.out);
+            if (status != 0) {
+                System.exit(status);
+            }
+            return;
+        }
         String routes = System.getenv().getOrDefault("GEWE_EXAMPLES_ROUTES", "java");
         List<String> rest = new ArrayList<>();
         for (String a : args) {
@@ -48,7 +61,6 @@ public final class ExamplesMain {
             return;
         }
         ExampleInfrastructure infra = ExampleInfrastructure.start(ExampleSettings.fromEnvironment(System.getenv()));
-        System.out.println(infra.banner() + "Routes: " + flavour.argument() + "\n");
         if (flavour == Flavour.SPRING_XML) {
             ExampleApplication app = ExampleApplication.start(infra, flavour, new Properties());
             CountDownLatch stopped = new CountDownLatch(1);
@@ -57,9 +69,16 @@ public final class ExamplesMain {
                 infra.close();
                 stopped.countDown();
             }, "gewe-examples-shutdown"));
+            announce(infra, app.camelContext(), flavour);
             stopped.await();
         } else {
             Main main = ExampleApplication.camelMain(infra, flavour, new Properties());
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport m) {
+                    announce(infra, m.getCamelContext(), flavour);
+                }
+            });
             // on Ctrl+C: the routes stop first, then the brokers and the simulator they use
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 main.stop();
@@ -71,5 +90,15 @@ public final class ExamplesMain {
                 infra.close();
             }
         }
+    }
+
+    /**
+     * Once the application runs: tells the user where its doors are (the banner), and writes them down for
+     * {@code send} (the infrastructure deletes the file when it closes).
+     */
+    static void announce(ExampleInfrastructure infra, CamelContext running, Flavour flavour) {
+        ExampleDoors doors = ExampleDoors.of(infra, running);
+        doors.write(infra.doorsFile());
+        System.out.println(infra.banner(doors) + "Routes: " + flavour.argument() + "\n");
     }
 }

@@ -2,6 +2,7 @@ package io.camelgewe.examples;
 
 import io.camelgewe.gewe.GeweConstants;
 import io.camelgewe.gewe.model.ImageSendResult;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 
@@ -23,8 +24,14 @@ public class SeedRoutes extends RouteBuilder {
     public void configure() {
         var properties = getContext().getPropertiesComponent();
         if (properties.resolveProperty("gewe.examples.demo.toWxid").filter(s -> !s.isBlank()).isPresent()) {
-            RouteDefinition demo = from("timer:demo?repeatCount=1").routeId("demo-media")
-                    .setHeader(GeweConstants.TO_WXID, constant("{{gewe.examples.demo.toWxid}}"))
+            RouteDefinition demo = from("timer:demo?repeatCount=1").routeId("demo-media");
+            demo.onException(Exception.class)
+                    // a demo: what failed is said, and nothing else is tried
+                    .handled(true).logExhausted(false)
+                    .bean("geweFailures", "deadLetter")
+                    .log(LoggingLevel.WARN, "Demo: ${header.GeweError}; the demo gives up")
+                    .end();
+            demo.setHeader(GeweConstants.TO_WXID, constant("{{gewe.examples.demo.toWxid}}"))
                     .setBody(constant("{{gewe.examples.demo.imageUrl}}"))
                     .to("gewe:postImage")
                     .process(e -> {
@@ -50,8 +57,10 @@ public class SeedRoutes extends RouteBuilder {
         from("file:{{gewe.examples.dropDir}}/images?include=.*\\.(json|txt)&move=.done&moveFailed=.error")
                 .routeId("drop-images")
                 .onException(Exception.class)
-                    .log("${file:name} failed: ${exception.message}")
-                    .setBody(simple("${exception.message}"))
+                    // not handled: the file consumer then moves the file to .error
+                    .handled(false).logExhausted(false)
+                    .bean("geweFailures", "fileFailed")
+                    .log(LoggingLevel.WARN, "${file:name} moved to .error: ${body}")
                     .to("file:{{gewe.examples.dropDir}}/images/.error?fileName=${file:name}.reason.txt")
                 .end()
                 .setHeader(GeweConstants.TO_WXID, constant("{{gewe.examples.toWxid}}"))

@@ -55,7 +55,7 @@ class AgainstARealGeweTest {
         real.reset();
         try (ExampleInfrastructure infra = ExampleInfrastructure.start(settings("quiet").withoutJms());
              ExampleApplication app = ExampleApplication.start(infra, Flavour.JAVA, new Properties())) {
-            String banner = infra.banner();
+            String banner = infra.banner(ExampleDoors.of(infra, app.camelContext()));
             assertTrue(banner.contains("GeWe:  a REAL GeWe at " + real.baseUrl() + ", appId " + real.appId()), banner);
             assertTrue(banner.contains("default recipient: none (GEWE_TO_WXID names one)"), banner);
             assertTrue(banner.contains("demo: off (GEWE_DEMO_TO_WXID names who it is for)"), banner);
@@ -83,8 +83,8 @@ class AgainstARealGeweTest {
         try (ExampleInfrastructure infra = ExampleInfrastructure.start(settings("demo").withoutJms().withoutKafka()
                 .demoToWxid("wxid_demo_reader"));
              ExampleApplication app = ExampleApplication.start(infra, Flavour.JAVA, new Properties())) {
-            assertTrue(infra.banner().contains("demo: an image, a video and a voice message to wxid_demo_reader"),
-                    infra.banner());
+            String banner = infra.banner(ExampleDoors.of(infra, app.camelContext()));
+            assertTrue(banner.contains("demo: an image, a video and a voice message to wxid_demo_reader"), banner);
             // paced as GeWe asks: a second or more between the three sends
             Poll.until(WAIT, () -> real.sentCount() == 3, () -> "the demo's three sends: " + real.requests());
             for (String op : new String[] { "postImage", "postVideo", "postVoice" }) {

@@ -14,6 +14,7 @@ import io.camelgewe.examples.scenarios.JmsScenarios;
 import io.camelgewe.examples.scenarios.KafkaScenarios;
 import io.camelgewe.examples.scenarios.Poll;
 import io.camelgewe.examples.scenarios.TopicReader;
+import io.camelgewe.examples.support.ExampleStatus.Counts;
 import io.camelgewe.examples.support.KafkaLedgerRepository;
 import io.camelgewe.examples.support.SendLedger;
 import io.camelgewe.gewe.simulator.Fault;
@@ -211,6 +212,61 @@ abstract class ExampleFlavourTestSupport {
     @Test
     void kafkaARecordThatCouldNeverBeSentIsRetriedThenDeadLettered() {
         kafka.aRecordThatCouldNeverBeSentIsRetriedThenDeadLettered();
+    }
+
+    // ------------------------------------------------------------------------------------------ the running count
+
+    /**
+     * Scenarios through every door, each with its known outcome (which the scenario itself checks against the
+     * simulator, the queues, the topics and the folders): the running count must tell the same story, and add up.
+     */
+    @Test
+    void theCountsTellOneStory() throws Exception {
+        Counts before = settled();
+        long sentBySimulator = 0;
+        sentBySimulator += scenario(jms::aMessageIsSent);
+        sentBySimulator += scenario(jms::anInvalidMessageGoesToTheDeadLetterQueueAtOnce);
+        sentBySimulator += scenario(jms::aRefusedMessageGoesToTheDeadLetterQueueAtOnce);
+        sentBySimulator += scenario(() -> jms.aMessageGeweMayHaveSentIsParkedForReviewNotRetried(Fault.DROP_CONNECTION));
+        sentBySimulator += scenario(() -> jms.aMessageThatCouldNotBeSentIsRedeliveredAndSentOnce(infra.failures()));
+        sentBySimulator += scenario(files::aBadFileEndsInErrorWithTheReasonAndTheNextOneStillGoes);
+        sentBySimulator += scenario(files::aRefusedMessageStopsTheFileAndTheReasonSaysWhatWasSent);
+        sentBySimulator += scenario(kafka::aRecordThatCouldNeverBeSentIsRetriedThenDeadLettered);
+        Counts after = settled();
+
+        // JMS: sent; invalid; refused; parked; sent after a rollback. Files: a bad file (one message that cannot be
+        // read) and a good one; the first of a file sent, its second refused by GeWe. Kafka: unreachable, retried
+        assertEquals(10, after.accepted() - before.accepted(), "accepted: " + after);
+        assertEquals(4, after.sent() - before.sent(), "sent: " + after);
+        assertEquals(sentBySimulator, after.sent() - before.sent(), "sent, as the simulator counted: " + after);
+        assertEquals(2, after.refusedBeforeSending() - before.refusedBeforeSending(), "refused: " + after);
+        assertEquals(4, after.failedAtGewe() - before.failedAtGewe(), "failed at GeWe: " + after);
+        assertEquals(5, after.deadLettered() - before.deadLettered(), "dead-lettered: " + after);
+        assertEquals(1, after.parkedForReview() - before.parkedForReview(), "parked: " + after);
+        // a JMS rollback, or more before GeWe was back; three redeliveries in place of the Kafka record
+        assertTrue(after.retried() - before.retried() >= 4, "retries: " + after);
+        assertTrue(after.addUp(), "the counts add up: " + after);
+        assertTrue(infra.status().line().startsWith("GeWe sends: " + after + "; pending: files 0"),
+                infra.status().line());
+    }
+
+    /** Runs a scenario on a fresh simulator; returns the sends the simulator accepted during it. */
+    private long scenario(Scenario scenario) throws Exception {
+        infra.simulator().reset();
+        scenario.run();
+        return infra.simulator().sentCount();
+    }
+
+    /** The counts once nothing is in progress. */
+    private Counts settled() {
+        Poll.until(WAIT, () -> infra.status().counts().inProgress() == 0,
+                () -> "nothing in progress: " + infra.status().counts());
+        return infra.status().counts();
+    }
+
+    @FunctionalInterface
+    private interface Scenario {
+        void run() throws Exception;
     }
 
     /** The exchanges a route has completed or failed, as Camel's route statistics (JMX ManagedRoute) count them. */

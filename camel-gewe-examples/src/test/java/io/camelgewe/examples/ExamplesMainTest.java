@@ -8,17 +8,16 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import io.camelgewe.examples.ExampleApplication.Flavour;
 import io.camelgewe.examples.scenarios.FileScenarios;
 import io.camelgewe.examples.scenarios.JmsScenarios;
 import io.camelgewe.examples.scenarios.KafkaScenarios;
 import io.camelgewe.examples.scenarios.Poll;
 import io.camelgewe.examples.scenarios.TopicReader;
 import io.camelgewe.gewe.simulator.GeweSimulator;
-import org.apache.camel.ServiceStatus;
-import org.apache.camel.main.Main;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The main job as the README's command runs it: Camel Main with every route, on the embedded simulator, Artemis,
- * Kafka and drop folder. One message goes in through each door (file, JMS, Kafka); the running count tells what was
- * sent and that nothing is left pending. The callback demo's text reaches gewe.callbacks, its image the media
+ * The main job as the README's command runs it, in each flavour: every route, on the embedded simulator, Artemis,
+ * Kafka and drop folder. The banner says where each door is, as bound; one message goes in through each door (file,
+ * JMS, Kafka); the running count tells what was sent and that nothing is left pending. The callback demo's text reaches gewe.callbacks, its image the media
  * folder.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,36 +56,19 @@ class ExamplesMainTest {
         }
     }
 
-    @Test
-    void theBannerSaysWhereToDropAndSend() {
-        String banner = infra.banner();
-        assertTrue(banner.contains(root.resolve("drop").resolve("messages").toString()), banner);
-        assertTrue(banner.contains("queue gewe.sends at tcp://127.0.0.1:"), banner);
-        assertTrue(banner.contains("topic gewe.sends at 127.0.0.1:"), banner);
-        assertTrue(banner.contains("simulator at http://127.0.0.1:"), banner);
-        assertTrue(banner.contains("Callbacks: received on http://127.0.0.1:" + infra.callbackPort()
-                                   + "/gewe/callback (registered with the simulator)"), banner);
-        assertTrue(banner.contains("every message to topic gewe.callbacks"), banner);
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = { "java", "yaml" })
+    @ValueSource(strings = { "java", "yaml", "spring-xml" })
     void aMessageThroughEachDoorIsSentAndCounted(String dsl) throws Exception {
         GeweSimulator sim = infra.simulator();
         sim.reset();
         long sentBefore = infra.counter().sent();
         long demoTextsBefore = demoTexts();
         long mediaBefore = mediaFiles();
+        Flavour flavour = Flavour.of(dsl);
         // each run its own consumer group: the next run need not wait for the last one's members to time out
         infra.properties().setProperty("gewe.examples.kafka.groupId", "examples-main-" + dsl);
-        Main main = ExampleApplication.camelMain(infra, ExampleApplication.Flavour.of(dsl), new Properties());
-        main.start();
-        try {
-            String prefix = "yaml".equals(dsl) ? "yaml-" : "";
-            assertEquals(ServiceStatus.Started, main.getCamelContext().getRouteController()
-                    .getRouteStatus(prefix + "jms-sends"));
-            assertEquals(ServiceStatus.Started, main.getCamelContext().getRouteController()
-                    .getRouteStatus(prefix + "file-sends"));
+        try (ExampleApplication app = ExampleApplication.start(infra, flavour, new Properties())) {
+            theBannerSaysWhereEachDoorIs(infra.banner(ExampleDoors.of(infra, app.camelContext())), app);
             // the demo's three media sends, then one message through each door
             new FileScenarios(sim, root.resolve("drop"), dsl).drop(dsl + ".json",
                     "{\"content\":\"" + dsl + " via file\"}");
@@ -94,25 +76,39 @@ class ExamplesMainTest {
                     "{\"toWxid\":\"wxid_j\",\"content\":\"" + dsl + " via jms\"}");
             kafka.produce(sim.appId(), "{\"toWxid\":\"wxid_k\",\"content\":\"" + dsl + " via kafka\"}");
             Poll.until(Duration.ofSeconds(30), () -> infra.counter().sent() - sentBefore == 6,
-                    "6 sends counted (demo image, video, voice; file, JMS, Kafka): " + infra.status().line());
+                    () -> "6 sends counted (demo image, video, voice; file, JMS, Kafka): " + infra.status().line());
             Poll.until(Duration.ofSeconds(30),
                     () -> infra.status().line().endsWith("pending: files 0, jms 0, kafka 0"),
-                    "nothing pending: " + infra.status().line());
+                    () -> "nothing pending: " + infra.status().line());
             assertEquals(6, sim.sentCount());
             for (String door : new String[] { "file", "jms", "kafka" }) {
                 String content = dsl + " via " + door;
                 assertEquals(1, sim.requests("postText").stream()
                         .filter(r -> content.equals(r.field("content").asText())).count(), content);
             }
-            assertTrue(infra.status().line().startsWith("GeWe sends: sent "), infra.status().line());
+            assertTrue(infra.status().line().startsWith("GeWe sends: accepted "), infra.status().line());
+            assertTrue(infra.status().counts().addUp(), infra.status().line());
 
             // the callback demo: the simulator pushed a text and an image to the URL the application registered
             Poll.until(Duration.ofSeconds(30), () -> demoTexts() == demoTextsBefore + 1,
                     "the demo text on gewe.callbacks");
             Poll.until(Duration.ofSeconds(30), () -> mediaFiles() == mediaBefore + 1, "the demo image in media");
-        } finally {
-            main.stop();
         }
+    }
+
+    /** Where each door is, with the addresses the running servers are bound to. */
+    private void theBannerSaysWhereEachDoorIs(String banner, ExampleApplication app) {
+        VertxPlatformHttpServer http = app.camelContext().hasService(VertxPlatformHttpServer.class);
+        assertTrue(banner.contains("GeWe:  the simulator at " + infra.simulator().baseUrl()), banner);
+        assertTrue(banner.contains("nothing leaves this machine"), banner);
+        assertTrue(banner.contains(root.resolve("drop").resolve("messages").toString()), banner);
+        assertTrue(banner.contains("queue gewe.sends at tcp://127.0.0.1:"), banner);
+        assertTrue(banner.contains("topic gewe.sends at 127.0.0.1:"), banner);
+        assertTrue(banner.contains("Callbacks: received on http://" + http.getHost() + ":"
+                                   + http.getServer().actualPort() + "/gewe/callback (registered with the simulator)"),
+                banner);
+        assertTrue(banner.contains("every message to topic gewe.callbacks"), banner);
+        assertTrue(banner.contains(ExampleBanner.SEND + "jms hello.json\""), banner);
     }
 
     private long demoTexts() {

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.camelgewe.examples.support.GeweFailures;
+import io.camelgewe.examples.support.SendCounter;
 import io.camelgewe.gewe.GeweComponent;
 import io.camelgewe.gewe.simulator.GeweSimulator;
 import org.apache.camel.CamelContext;
@@ -57,6 +59,7 @@ class SeedRoutesTest extends CamelTestSupport {
         gewe.setToken(simulator.token());
         gewe.setAppId(simulator.appId());
         ctx.addComponent("gewe", gewe);
+        ctx.getRegistry().bind("geweFailures", new GeweFailures(1, new SendCounter()));
         return ctx;
     }
 
