@@ -12,8 +12,9 @@ import io.camelgewe.examples.routes.KafkaRoutes;
 import io.camelgewe.examples.routes.StatusRoutes;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.console.DevConsoleRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -84,9 +85,15 @@ public final class ExampleApplication implements AutoCloseable {
             try {
                 CamelContext camel = spring.getBean(CamelContext.class);
                 Properties settings = merged(infra, instance);
+                // no Camel Main here to run camel.main.devConsoleEnabled, camel.server.* and camel.management.*: the
+                // same consoles and servers, started by hand
+                camel.setDevConsole(true);
+                DevConsoleRegistry consoles = DevConsoleRegistry.get(camel);
+                if (consoles != null) {
+                    consoles.loadDevConsoles();
+                }
                 if (settings.getProperty("camel.server.port") != null) {
-                    // no Camel Main here to run camel.server.*: the same Vert.x server, started by hand
-                    camel.addService(callbackServer(settings));
+                    addHttpServers(camel, settings);
                 }
                 for (RoutesBuilder rb : javaRoutes(infra, false)) {
                     camel.addRoutes(rb);
@@ -177,12 +184,25 @@ public final class ExampleApplication implements AutoCloseable {
         return list;
     }
 
-    /** The callbacks' HTTP server for a context without Camel Main: what camel.server.* would start. */
-    private static VertxPlatformHttpServer callbackServer(Properties settings) {
-        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
-        conf.setBindHost(settings.getProperty("camel.server.host"));
-        conf.setBindPort(Integer.parseInt(settings.getProperty("camel.server.port")));
-        return new VertxPlatformHttpServer(conf);
+    /**
+     * The HTTP server of the callbacks and the dev consoles on it, for a context without Camel Main: what
+     * camel.server.* and camel.management.* start there.
+     */
+    private static void addHttpServers(CamelContext camel, Properties settings) throws Exception {
+        MainHttpServer server = new MainHttpServer();
+        server.setCamelContext(camel);
+        server.setHost(settings.getProperty("camel.server.host"));
+        server.setPort(Integer.parseInt(settings.getProperty("camel.server.port")));
+        camel.addService(server);
+        if (Boolean.parseBoolean(settings.getProperty("camel.management.enabled"))) {
+            // on the same port, it shares the server above
+            ManagementHttpServer management = new ManagementHttpServer();
+            management.setCamelContext(camel);
+            management.setHost(settings.getProperty("camel.management.host"));
+            management.setPort(Integer.parseInt(settings.getProperty("camel.management.port")));
+            management.setDevConsoleEnabled(Boolean.parseBoolean(settings.getProperty("camel.management.devConsoleEnabled")));
+            camel.addService(management);
+        }
     }
 
     private static Properties merged(ExampleInfrastructure infra, Properties instance) {

@@ -4,7 +4,8 @@ import java.util.Properties;
 
 /**
  * What the main job tells its user once it runs: which GeWe it talks to (and whether that is the simulator), where
- * to drop a file, where to send a message and how ({@link SendCommand}), where callbacks arrive. Addresses are those of the running doors ({@link ExampleDoors}): the HTTP server as it is bound.
+ * to drop a file, where to send a message and how ({@link SendCommand}), where callbacks arrive and where the dev
+ * console is. Addresses are those of the running doors ({@link ExampleDoors}): the HTTP server as it is bound.
  */
 final class ExampleBanner {
 
@@ -42,6 +43,10 @@ final class ExampleBanner {
         sb.append("Send one (from another terminal, in the repository's folder):\n       ").append(SEND).append("jms hello.json\"")
                 .append("\n       doors: file, jms, kafka, callback; samples: ")
                 .append(String.join(" ", SendCommand.SAMPLES)).append(" (or a file of your own)\n");
+        if (doors.consoleUrl() != null) {
+            sb.append("Console: ").append(doors.consoleUrl())
+                    .append(" (Camel's dev console for GeWe: accounts, pacing, callbacks, failures)\n");
+        }
         sb.append("A running count is logged every ").append(settings.statusPeriod / 1000)
                 .append(" s when it changes. Stop with Ctrl+C.\n");
         return sb.toString();

@@ -62,6 +62,11 @@ public record ExampleDoors(Path messages, String jmsUrl, String jmsQueue, String
         return httpUrl == null ? null : httpUrl + GeweConfiguration.DEFAULT_CALLBACK_PATH;
     }
 
+    /** The URL of the gewe dev console; null without an HTTP server. */
+    public String consoleUrl() {
+        return httpUrl == null ? null : httpUrl + "/q/dev/gewe";
+    }
+
     /** Writes the doors to a file: a temporary file, then a rename, so that a reader never sees half of it. */
     public void write(Path file) {
         Properties p = new Properties();

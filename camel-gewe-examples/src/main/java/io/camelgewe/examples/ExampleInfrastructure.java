@@ -191,7 +191,8 @@ public final class ExampleInfrastructure implements AutoCloseable {
 
     /**
      * The settings of an instance of the application whose callbacks' HTTP server listens on this port: Camel Main's
-     * {@code camel.server.*}, and the URL registered with GeWe: {@code GEWE_CALLBACK_URL} when it is set (the public
+     * {@code camel.server.*}, its dev consoles on the same server ({@code camel.management.*}), and the URL
+     * registered with GeWe: {@code GEWE_CALLBACK_URL} when it is set (the public
      * URL, which a load balancer in front of every instance answers), else, with the simulator, this instance's own
      * loopback URL, else none (registered by hand in GeWe's console).
      */
@@ -204,6 +205,12 @@ public final class ExampleInfrastructure implements AutoCloseable {
         String url = settings.callbackUrl != null ? settings.callbackUrl
                 : simulator != null ? "http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH : "";
         p.setProperty("gewe.examples.callbacks.registerUrl", url);
+        // the dev consoles (/q/dev, /q/dev/gewe) on the same server: Camel's management server shares a port it is
+        // given with the main one
+        p.setProperty("camel.management.enabled", "true");
+        p.setProperty("camel.management.devConsoleEnabled", "true");
+        p.setProperty("camel.management.port", String.valueOf(port));
+        p.setProperty("camel.management.host", p.getProperty("camel.server.host"));
         return p;
     }
 

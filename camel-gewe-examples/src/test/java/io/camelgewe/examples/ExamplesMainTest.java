@@ -1,6 +1,10 @@
 package io.camelgewe.examples;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +12,8 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camelgewe.examples.ExampleApplication.Flavour;
 import io.camelgewe.examples.scenarios.FileScenarios;
 import io.camelgewe.examples.scenarios.JmsScenarios;
@@ -24,6 +30,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -93,7 +101,40 @@ class ExamplesMainTest {
             Poll.until(Duration.ofSeconds(30), () -> demoTexts() == demoTextsBefore + 1,
                     "the demo text on gewe.callbacks");
             Poll.until(Duration.ofSeconds(30), () -> mediaFiles() == mediaBefore + 1, "the demo image in media");
+
+            theDevConsoleShowsTheAccount(ExampleDoors.of(infra, app.camelContext()).consoleUrl());
         }
+    }
+
+    /** The gewe dev console over HTTP, as an operator opens it: text, and JSON. */
+    private void theDevConsoleShowsTheAccount(String url) throws Exception {
+        String appId = infra.simulator().appId();
+        String text = get(url, "text/plain");
+        assertTrue(text.startsWith("GeWe:"), text);
+        assertTrue(text.contains("Account " + appId + " (component gewe)\n    State: UP"), text);
+        assertTrue(text.contains("    Last sent: message/post"), text);
+        assertTrue(text.contains("    Failures: NOT_SENT 0 REJECTED 0 UNKNOWN 0"), text);
+        assertTrue(text.contains("Callbacks on /gewe/callback: received "), text);
+        JsonNode json = new ObjectMapper().readTree(get(url, "application/json")).get("gewe");
+        assertNotNull(json, "the gewe console's JSON");
+        JsonNode account = null;
+        for (JsonNode a : json.get("accounts")) {
+            if (appId.equals(a.get("appId").asText())) {
+                account = a;
+            }
+        }
+        assertNotNull(account, json.toString());
+        assertEquals("UP", account.get("state").asText(), account.toString());
+        assertTrue(account.get("lastSent").asLong() > 0, account.toString());
+        assertTrue(account.get("lastCallback").asLong() > 0, "the callback demo's pushes: " + account);
+        assertFalse(text.contains(infra.simulator().token()) || json.toString().contains(infra.simulator().token()));
+    }
+
+    private static String get(String url, String accept) throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", accept).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), url + ": " + answer.body());
+        return answer.body();
     }
 
     /** Where each door is, with the addresses the running servers are bound to. */
@@ -109,6 +150,8 @@ class ExamplesMainTest {
                 banner);
         assertTrue(banner.contains("every message to topic gewe.callbacks"), banner);
         assertTrue(banner.contains(ExampleBanner.SEND + "jms hello.json\""), banner);
+        assertTrue(banner.contains("Console: http://" + http.getHost() + ":" + http.getServer().actualPort()
+                                   + "/q/dev/gewe"), banner);
     }
 
     private long demoTexts() {

@@ -136,6 +136,23 @@ class ReadmeHintsTest {
     }
 
     @Test
+    void theDevConsoleIsWhereTheReadmeSays() throws Exception {
+        assertTrue(examplesSection().contains("Open `http://127.0.0.1:PORT/q/dev/gewe`"));
+        String url = doors.httpUrl() + "/q/dev/gewe";
+        assertEquals(doors.consoleUrl(), url, "the banner's Console line");
+        HttpResponse<String> text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, text.statusCode());
+        assertTrue(text.body().contains("Account " + GeweSimulator.DEFAULT_APP_ID + " (component gewe)"), text.body());
+        HttpResponse<String> json = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(json.body().startsWith("{\"gewe\":{"), json.body());
+        HttpResponse<String> index = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(doors.httpUrl() + "/q/dev")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(index.body().contains("gewe: GeWe accounts"), "/q/dev lists it: " + index.body());
+    }
+
+    @Test
     void theDropFolderIsWhereTheReadmeSays() {
         assertTrue(readme.contains("into `camel-gewe-examples/target/drop/messages`"));
         // outside exec:java (which names the module's target folder), the default is relative to the module
