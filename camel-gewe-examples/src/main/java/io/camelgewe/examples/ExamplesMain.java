@@ -69,14 +69,14 @@ public final class ExamplesMain {
                 infra.close();
                 stopped.countDown();
             }, "gewe-examples-shutdown"));
-            announce(infra, app.camelContext(), flavour);
+            System.out.println(announce(infra, app.camelContext(), flavour));
             stopped.await();
         } else {
             Main main = ExampleApplication.camelMain(infra, flavour, new Properties());
             main.addMainListener(new MainListenerSupport() {
                 @Override
                 public void afterStart(BaseMainSupport m) {
-                    announce(infra, m.getCamelContext(), flavour);
+                    System.out.println(announce(infra, m.getCamelContext(), flavour));
                 }
             });
             // on Ctrl+C: the routes stop first, then the brokers and the simulator they use
@@ -93,12 +93,12 @@ public final class ExamplesMain {
     }
 
     /**
-     * Once the application runs: tells the user where its doors are (the banner), and writes them down for
-     * {@code send} (the infrastructure deletes the file when it closes).
+     * Once the application runs: writes its doors down for {@code send} (the infrastructure deletes the file when it
+     * closes), and returns what to tell the user (the banner).
      */
-    static void announce(ExampleInfrastructure infra, CamelContext running, Flavour flavour) {
+    static String announce(ExampleInfrastructure infra, CamelContext running, Flavour flavour) {
         ExampleDoors doors = ExampleDoors.of(infra, running);
         doors.write(infra.doorsFile());
-        System.out.println(infra.banner(doors) + "Routes: " + flavour.argument() + "\n");
+        return infra.banner(doors) + "Routes: " + flavour.argument() + "\n";
     }
 }

@@ -60,13 +60,14 @@ class ReadmeHintsTest {
     ExampleInfrastructure infra;
     ExampleApplication app;
     ExampleDoors doors;
+    String banner;
 
     @BeforeAll
     void startTheMainJob() throws Exception {
         readme = Files.readString(README, StandardCharsets.UTF_8);
         infra = ExampleInfrastructure.start(ExampleSettings.embedded(root).withoutCallbackDemo());
         app = ExampleApplication.start(infra, Flavour.JAVA, new Properties());
-        ExamplesMain.announce(infra, app.camelContext(), Flavour.JAVA);
+        banner = ExamplesMain.announce(infra, app.camelContext(), Flavour.JAVA);
         doors = ExampleDoors.read(infra.doorsFile());
         // the seed demo is done before the hints are tried
         Poll.until(WAIT, () -> infra.simulator().requests("downloadImage").size() == 1, "the seed demo is done");
@@ -117,6 +118,8 @@ class ReadmeHintsTest {
         for (String command : commands) {
             assertTrue(command.startsWith(ExampleBanner.SEND), command + " is not " + ExampleBanner.SEND + "...");
         }
+        assertTrue(banner.contains("\n       " + ExampleBanner.SEND + "jms hello.json\"\n"), banner);
+        assertTrue(banner.endsWith("Routes: java\n"), banner);
     }
 
     @Test
