@@ -11,6 +11,7 @@ import io.camelgewe.gewe.client.CdnMemory;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweHttpClient;
 import io.camelgewe.gewe.client.HttpGeweClient;
+import io.camelgewe.gewe.health.AccountActivity;
 import io.camelgewe.gewe.health.GeweAccountHealthCheck;
 import io.camelgewe.gewe.pacing.GewePacer;
 import io.camelgewe.gewe.pacing.PacingSettings;
@@ -134,6 +135,17 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     private final Object clientLock = new Object();
     private ExecutorService ownWorkerPool;
     private final Map<String, GeweAccountHealthCheck> accountChecks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The most accounts whose activity is kept for the dev console; the least recently active go first. */
+    static final int MAX_ACCOUNTS = 1000;
+    private final Map<String, AccountActivity> activity = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AccountActivity> eldest) {
+            // appIds come from messages: a route fed many of them must not grow this without bound
+            return size() > MAX_ACCOUNTS;
+        }
+    };
     private GewePacer pacer;
     private ScheduledExecutorService pacerThread;
     private CdnMemory cdnMemory;
@@ -269,6 +281,32 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
             }
             return check;
         });
+    }
+
+    /** What the calls for an account came to, for the dev console; kept from the first call for it on. */
+    AccountActivity activity(String appId) {
+        synchronized (activity) {
+            return activity.computeIfAbsent(appId, AccountActivity::new);
+        }
+    }
+
+    /** The accounts' activity, as it is now. */
+    java.util.List<AccountActivity> activities() {
+        synchronized (activity) {
+            return java.util.List.copyOf(activity.values());
+        }
+    }
+
+    /** The accounts' health checks, by appId (none when producer health checks are off). */
+    Map<String, GeweAccountHealthCheck> accountChecks() {
+        return Map.copyOf(accountChecks);
+    }
+
+    /** The pacer, or null when no paced endpoint has started. */
+    GewePacer pacerIfStarted() {
+        synchronized (clientLock) {
+            return pacer;
+        }
     }
 
     /**

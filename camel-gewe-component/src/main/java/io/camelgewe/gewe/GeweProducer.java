@@ -10,7 +10,9 @@ import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
 import io.camelgewe.gewe.spi.GeweTimeouts;
+import io.camelgewe.gewe.errors.GeweException;
 import io.camelgewe.gewe.errors.GewePacingException;
+import io.camelgewe.gewe.health.AccountActivity;
 import io.camelgewe.gewe.health.GeweAccountHealthCheck;
 import io.camelgewe.gewe.model.SendResult;
 import io.camelgewe.gewe.pacing.GewePacer;
@@ -44,6 +46,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     private GewePacer pacer;
     private Executor worker;
     private volatile GeweAccountHealthCheck lastHealth;
+    private volatile AccountActivity lastActivity;
 
     /** @param endpoint the endpoint whose operation this producer calls */
     public GeweProducer(GeweEndpoint endpoint) {
@@ -81,16 +84,23 @@ public class GeweProducer extends DefaultAsyncProducer {
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Object> result;
         GeweAccountHealthCheck health;
+        AccountActivity activity;
+        Object appId = endpoint.getConfiguration().getAppId();
         try {
             Object[] values = builder.resolve(exchange);
-            Object appId = builder.value(values, "appId");
+            appId = builder.value(values, "appId");
             health = appId == null ? null : accountHealth(appId.toString());
+            activity = appId == null ? null : activity(appId.toString());
             result = pacer == null ? calls.call(exchange, values) : paced(exchange, values, String.valueOf(appId));
             if (fetch != null) {
                 // the file comes from a storage host, not from GeWe: it does not hold the account's slot
                 result = result.thenCompose(r -> fetch.fetch(exchange, r));
             }
         } catch (Exception e) {
+            if (appId != null && e instanceof GeweException gewe) {
+                // refused before any call (invalid, pacing queue full): a failure of the account all the same
+                activity(appId.toString()).failed(operation.qualifiedName(), gewe);
+            }
             exchange.setException(e);
             callback.done(true);
             return true;
@@ -98,11 +108,11 @@ public class GeweProducer extends DefaultAsyncProducer {
         if (worker == null || exchange.isTransacted()) {
             // a transacted exchange is routed synchronously by Camel: its own thread waits for this callback and goes on
             // with the route itself, so a hop to a worker would only add a wake-up
-            result.whenComplete((r, e) -> complete(exchange, callback, r, e, health));
+            result.whenComplete((r, e) -> complete(exchange, callback, r, e, health, activity));
         } else {
             // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread
             result.whenComplete((r, e) -> {
-                Runnable rest = () -> complete(exchange, callback, r, e, health);
+                Runnable rest = () -> complete(exchange, callback, r, e, health, activity);
                 try {
                     worker.execute(rest);
                 } catch (RejectedExecutionException full) {
@@ -163,23 +173,40 @@ public class GeweProducer extends DefaultAsyncProducer {
         return check;
     }
 
+    /** The activity of an account; the last one used is kept, as most endpoints drive one account. */
+    private AccountActivity activity(String appId) {
+        AccountActivity last = lastActivity;
+        if (last != null && last.getAppId().equals(appId)) {
+            return last;
+        }
+        AccountActivity activity = endpoint.getComponent().activity(appId);
+        lastActivity = activity;
+        return activity;
+    }
+
     /**
-     * Ends the exchange with the outcome, and tells the account's health check: a success means GeWe and the account
-     * worked; only GeWe's own refusals (not a file host's failure) say anything about the account.
+     * Ends the exchange with the outcome, and tells the account's health check and activity: a success means GeWe
+     * and the account worked; only GeWe's own refusals (not a file host's failure) say anything about the account.
      */
     private void complete(Exchange exchange, AsyncCallback callback, Object result, Throwable failure,
-                          GeweAccountHealthCheck health) {
+                          GeweAccountHealthCheck health, AccountActivity activity) {
         try {
             if (failure == null) {
                 apply(exchange, result);
                 if (health != null) {
                     health.succeeded();
                 }
+                if (activity != null && operation.isSend()) {
+                    activity.sent(operation.qualifiedName());
+                }
             } else {
                 Throwable cause = GeweClient.causeOf(failure);
                 exchange.setException(cause);
                 if (health != null) {
                     health.failed(cause);
+                }
+                if (activity != null && cause instanceof GeweException gewe) {
+                    activity.failed(operation.qualifiedName(), gewe);
                 }
             }
         } catch (Throwable t) {

@@ -3,6 +3,7 @@ package io.camelgewe.gewe;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.management.MBeanAttributeInfo;
@@ -51,6 +52,8 @@ class SecretExposureIT {
     private static final String TOKEN_SYS = "tok-from-sys-function-0010";
 
     private static final List<String> LOGGERS = List.of("org.apache.camel", "io.camelgewe");
+    /** The test configuration's own loggers under those, put back afterwards. */
+    private static final List<LoggerConfig> REPLACED = new CopyOnWriteArrayList<>();
     private static final List<String> LINES = new CopyOnWriteArrayList<>();
     private static AbstractAppender capture;
     private static Main main;
@@ -71,7 +74,18 @@ class SecretExposureIT {
         };
         capture.start();
         config.addAppender(capture);
-        for (String name : LOGGERS) {
+        List<String> names = new ArrayList<>(LOGGERS);
+        // a logger the test configuration names on its own (to keep a provoked ERROR off the console) is more
+        // specific than Camel's root logger: it is raised to TRACE and captured too
+        for (Map.Entry<String, LoggerConfig> configured : config.getLoggers().entrySet()) {
+            String name = configured.getKey();
+            if (LOGGERS.stream().anyMatch(name::startsWith) && !names.contains(name)) {
+                names.add(name);
+                REPLACED.add(configured.getValue());
+            }
+        }
+        REPLACED.forEach(replaced -> config.removeLogger(replaced.getName()));
+        for (String name : names) {
             // not additive: what is captured here does not reach target/it.log, which TokenLeakIT reads
             LoggerConfig logger = new LoggerConfig(name, Level.TRACE, false);
             logger.addAppender(capture, Level.TRACE, null);
@@ -139,6 +153,10 @@ class SecretExposureIT {
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
         LOGGERS.forEach(config::removeLogger);
+        REPLACED.forEach(replaced -> {
+            config.removeLogger(replaced.getName());
+            config.addLogger(replaced.getName(), replaced);
+        });
         config.getAppenders().remove(capture.getName());
         capture.stop();
         ctx.updateLoggers();

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -49,7 +52,9 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * <tr><td>{@code callbackRecords}</td><td>{@link CallbackRecords}: callbacks to records, records to callbacks, media
  * file names</td></tr>
  * <tr><td>{@code callbackDemo}</td><td>with the simulator: {@link CallbackDemo}, the callbacks pushed at start</td></tr>
- * <tr><td>{@code sendCounter}, {@code exampleStatus}</td><td>the running count</td></tr>
+ * <tr><td>{@code exampleStatus}</td><td>the running count</td></tr>
+ * <tr><td>{@code instanceServices}</td><td>{@link InstanceServices}: joins the ledgers' Kafka clients and the send
+ * counter to the Camel context</td></tr>
  * <tr><td>{@code exampleProperties}</td><td>the {@code gewe.examples.*} settings, for a Spring XML
  * {@code <propertyPlaceholder location="ref:exampleProperties"/>}</td></tr>
  * </table>
@@ -58,6 +63,9 @@ import org.springframework.jms.connection.CachingConnectionFactory;
  * URL registered with GeWe ({@code gewe.examples.callbacks.registerUrl}).
  */
 public final class ExampleInfrastructure implements AutoCloseable {
+
+    /** The default recipient with the simulator, when GEWE_TO_WXID names none: a made-up friend. */
+    public static final String SIMULATED_RECIPIENT = CallbackDemo.FRIEND;
 
     /** The Kafka topic of the ledger shared by the instances of the Kafka consumer group. */
     public static final String KAFKA_LEDGER_TOPIC = "gewe.sends.ledger";
@@ -82,7 +90,7 @@ public final class ExampleInfrastructure implements AutoCloseable {
 
     private ExampleInfrastructure(ExampleSettings settings) {
         this.settings = settings;
-        this.failures = new GeweFailures(settings.maxDeliveries);
+        this.failures = new GeweFailures(settings.maxDeliveries, counter);
     }
 
     /** Starts what the settings ask for; on failure, stops what had started. */
@@ -117,10 +125,6 @@ public final class ExampleInfrastructure implements AutoCloseable {
         properties.setProperty("gewe.examples.dropDir", settings.dropDir.toString());
         properties.setProperty("gewe.examples.jms.maxDeliveries", String.valueOf(settings.maxDeliveries));
         properties.setProperty("gewe.examples.statusPeriod", String.valueOf(settings.statusPeriod));
-        if (settings.toWxid != null) {
-            properties.setProperty("gewe.examples.toWxid", settings.toWxid);
-        }
-
         if (settings.geweBaseUrl == null) {
             simulator = GeweSimulator.start();
             geweBaseUrl = simulator.baseUrl();
@@ -131,6 +135,13 @@ public final class ExampleInfrastructure implements AutoCloseable {
             geweToken = settings.geweToken;
             geweAppId = settings.geweAppId;
         }
+        // real people read what a real GeWe sends: no recipient there unless the user names one
+        String recipient = settings.toWxid != null ? settings.toWxid : simulator != null ? SIMULATED_RECIPIENT : "";
+        properties.setProperty("gewe.examples.toWxid", recipient);
+        properties.setProperty("gewe.examples.demo.toWxid",
+                settings.demoToWxid != null ? settings.demoToWxid : simulator != null ? recipient : "");
+        // the demo's download is of a made-up image that only the simulator serves
+        properties.setProperty("gewe.examples.demo.download", String.valueOf(simulator != null));
 
         if (settings.jms) {
             if (settings.jmsUrl == null) {
@@ -180,7 +191,8 @@ public final class ExampleInfrastructure implements AutoCloseable {
 
     /**
      * The settings of an instance of the application whose callbacks' HTTP server listens on this port: Camel Main's
-     * {@code camel.server.*}, and the URL registered with GeWe: {@code GEWE_CALLBACK_URL} when it is set (the public
+     * {@code camel.server.*}, its dev consoles on the same server ({@code camel.management.*}), and the URL
+     * registered with GeWe: {@code GEWE_CALLBACK_URL} when it is set (the public
      * URL, which a load balancer in front of every instance answers), else, with the simulator, this instance's own
      * loopback URL, else none (registered by hand in GeWe's console).
      */
@@ -196,15 +208,24 @@ public final class ExampleInfrastructure implements AutoCloseable {
         String url = settings.callbackUrl != null ? settings.callbackUrl
                 : simulator != null ? "http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH : "";
         p.setProperty("gewe.examples.callbacks.registerUrl", url);
+        // the dev consoles (/q/dev, /q/dev/gewe) on the same server: Camel's management server shares a port it is
+        // given with the main one
+        p.setProperty("camel.management.enabled", "true");
+        p.setProperty("camel.management.devConsoleEnabled", "true");
+        p.setProperty("camel.management.port", String.valueOf(port));
+        p.setProperty("camel.management.host", p.getProperty("camel.server.host"));
         return p;
     }
 
     /**
-     * The beans the routes use, by name (see the class comment). The components and the Kafka ledger are new at
-     * each call: each Camel context owns (starts and stops) its own, as separate instances of an application do.
+     * The beans the routes use, by name (see the class comment), and {@code instanceServices}, which joins the
+     * services among them to the Camel context that uses them ({@link InstanceServices}). The components and the
+     * ledgers' Kafka clients are new at each call: each Camel context owns (starts and stops) its own, as separate
+     * instances of an application do.
      */
     public Map<String, Object> beans() {
         Map<String, Object> beans = new LinkedHashMap<>();
+        List<Object> services = new ArrayList<>();
         beans.put("gewe", newGeweComponent());
         if (connectionFactory != null) {
             JmsComponent jms = new JmsComponent();
@@ -221,11 +242,16 @@ public final class ExampleInfrastructure implements AutoCloseable {
             KafkaComponent k = new KafkaComponent();
             k.getConfiguration().setBrokers(kafkaBootstrap);
             beans.put("kafka", k);
-            beans.put("kafkaLedger", new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap,
-                    settings.ledgerSize)));
-            // keys written once a callback is published (recordOnConfirm): see KafkaLedgerRepository
-            beans.put("callbackLedger", new KafkaLedgerRepository(
-                    properties.getProperty("gewe.examples.callbacks.seenTopic"), kafkaBootstrap, 100_000, true));
+            SendLedger kafkaLedger = new SendLedger(new KafkaLedgerRepository(KAFKA_LEDGER_TOPIC, kafkaBootstrap,
+                    settings.ledgerSize));
+            beans.put("kafkaLedger", kafkaLedger);
+            services.add(kafkaLedger.lifecycle());
+            // keys written once a callback is published (recordOnConfirm): see KafkaLedgerRepository. The callback
+            // consumer would start it; the context stops it, after the routes
+            KafkaLedgerRepository callbackLedger = new KafkaLedgerRepository(
+                    properties.getProperty("gewe.examples.callbacks.seenTopic"), kafkaBootstrap, 100_000, true);
+            beans.put("callbackLedger", callbackLedger);
+            services.add(callbackLedger);
             if (simulator != null && settings.callbackDemo) {
                 beans.put("callbackDemo", new CallbackDemo(simulator));
             }
@@ -233,16 +259,17 @@ public final class ExampleInfrastructure implements AutoCloseable {
         beans.put("callbackRecords", new CallbackRecords());
         beans.put("geweFailures", failures);
         beans.put("messageFiles", new MessageFiles());
-        beans.put("sendCounter", counter);
         beans.put("exampleStatus", status);
         beans.put("exampleProperties", properties);
+        // the send counter is not a bean: Camel Main would add an EventNotifier bean a second time
+        beans.put("instanceServices", new InstanceServices(services, counter));
         return beans;
     }
 
     /**
-     * Prepares a Camel context for the example routes: binds {@link #beans()}, makes the Kafka ledger a service of
-     * the context, adds the send counter as an event notifier, and sets the {@code gewe.examples.*} properties. Call
-     * before it starts.
+     * Prepares a Camel context for the example routes: binds {@link #beans()}, joins the instance's services and the
+     * send counter to it ({@link InstanceServices}), and sets the {@code gewe.examples.*} properties. Call before it
+     * starts.
      */
     public void bindTo(CamelContext context) {
         bindTo(context, new Properties());
@@ -254,29 +281,11 @@ public final class ExampleInfrastructure implements AutoCloseable {
      */
     public void bindTo(CamelContext context, Properties instance) {
         Map<String, Object> beans = beans();
-        // the counter is added below, once (Camel Main would add it a second time if it found it in the registry)
-        beans.remove("sendCounter");
         beans.forEach((name, bean) -> context.getRegistry().bind(name, bean));
-        if (beans.get("kafkaLedger") != null) {
-            try {
-                context.addService(((SendLedger) beans.get("kafkaLedger")).lifecycle(), true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot add the Kafka ledger to the Camel context", e);
-            }
+        InstanceServices services = (InstanceServices) beans.get("instanceServices");
+        if (!context.getLifecycleStrategies().contains(services)) {
+            context.addLifecycleStrategy(services);
         }
-        if (beans.get("callbackLedger") != null) {
-            try {
-                // the callback consumer starts the repository; the context stops it, after the routes
-                context.addService(beans.get("callbackLedger"), true, true);
-            } catch (Exception e) {
-                throw new IllegalStateException("Cannot add the callback ledger to the Camel context", e);
-            }
-        }
-        if (!context.getManagementStrategy().getEventNotifiers().contains(counter)) {
-            context.getManagementStrategy().addEventNotifier(counter);
-        }
-        // shared by the contexts of this application: started here, not by one context
-        ServiceHelper.startService(counter);
         Properties overrides = new Properties();
         overrides.putAll(properties);
         overrides.putAll(instance);
@@ -294,53 +303,49 @@ public final class ExampleInfrastructure implements AutoCloseable {
         return gewe;
     }
 
-    /** What to tell a user: where to drop a file, where to send a message. */
-    public String banner() {
-        StringBuilder sb = new StringBuilder();
-        sb.append("\n==== camel-gewe examples ====\n");
-        sb.append("GeWe:  ").append(simulator != null ? "simulator at " + geweBaseUrl
-                + " (set GEWE_BASE_URL, GEWE_TOKEN, GEWE_APP_ID for a real GeWe)" : geweBaseUrl).append('\n');
-        sb.append("Files: drop *.json or *.csv message files in ").append(settings.dropDir.resolve("messages"))
-                .append("\n       e.g. {\"toWxid\":\"wxid_friend\",\"content\":\"Hello\"}, or a CSV with the header "
-                        + "toWxid,content\n       (image URLs in *.json or *.txt files: ")
-                .append(settings.dropDir.resolve("images")).append(")\n");
-        if (connectionFactory != null) {
-            sb.append("JMS:   send {\"toWxid\":...,\"content\":...} to queue ")
-                    .append(properties.getProperty("gewe.examples.jms.queue")).append(" at ")
-                    .append(artemis != null ? artemis.brokerUrl() + " (embedded Artemis; JMS_BROKER_URL for another)"
-                            : settings.jmsUrl)
-                    .append("\n       failures: ").append(properties.getProperty("gewe.examples.jms.dlq"))
-                    .append(", may-have-been-sent: ").append(properties.getProperty("gewe.examples.jms.review"))
-                    .append('\n');
-        }
-        if (kafkaBootstrap != null) {
-            sb.append("Kafka: produce records keyed by appId (").append(geweAppId).append(") to topic ")
-                    .append(properties.getProperty("gewe.examples.kafka.topic")).append(" at ").append(kafkaBootstrap)
-                    .append(kafka != null ? " (embedded KRaft; KAFKA_BOOTSTRAP_SERVERS for another)" : "")
-                    .append("\n       failures: ").append(properties.getProperty("gewe.examples.kafka.dlq"))
-                    .append(", may-have-been-sent: ").append(properties.getProperty("gewe.examples.kafka.review"))
-                    .append('\n');
-        }
-        if (kafkaBootstrap != null) {
-            String registered = properties.getProperty("gewe.examples.callbacks.registerUrl");
-            sb.append("Callbacks: received on http://").append(properties.getProperty("camel.server.host")).append(':')
-                    .append(callbackPort).append(GeweConfiguration.DEFAULT_CALLBACK_PATH)
-                    .append(registered.isEmpty() ? " (not registered: set GEWE_CALLBACK_URL to the public URL, or "
-                                                   + "register it in GeWe's console)"
-                            : settings.callbackUrl != null ? ", registered as " + registered
-                            : " (registered with the simulator)")
-                    .append(ExampleSettings.LOOPBACK.equals(settings.callbackHost())
-                            ? "\n       loopback only: GEWE_CALLBACK_HOST=0.0.0.0 listens on every interface" : "")
-                    .append("\n       every message to topic ").append(properties.getProperty("gewe.examples.callbacks.topic"))
-                    .append(" keyed by appId, once; images and files downloaded into ")
-                    .append(settings.dropDir.resolve("media")).append('\n');
-            if (simulator != null && settings.callbackDemo) {
-                sb.append("       (a demo text and image are pushed through the simulator at start)\n");
-            }
-        }
-        sb.append("A running count is logged every ").append(settings.statusPeriod / 1000)
-                .append(" s when it changes. Stop with Ctrl+C.\n");
-        return sb.toString();
+    /** What to tell a user once the application runs: see {@link ExampleBanner}. */
+    public String banner(ExampleDoors doors) {
+        return ExampleBanner.of(this, doors);
+    }
+
+    /** The settings this infrastructure was started from. */
+    ExampleSettings settings() {
+        return settings;
+    }
+
+    /** Whether the JMS broker is the embedded one. */
+    boolean embeddedJms() {
+        return artemis != null;
+    }
+
+    /** Whether the Kafka node is the embedded one. */
+    boolean embeddedKafka() {
+        return kafka != null;
+    }
+
+    /** The folder message files are dropped in. */
+    public Path messagesDir() {
+        return settings.dropDir.resolve("messages");
+    }
+
+    /** The URL of the JMS broker, or null without JMS. */
+    public String jmsUrl() {
+        return connectionFactory == null ? null : artemis != null ? artemis.brokerUrl() : settings.jmsUrl;
+    }
+
+    /** The base URL of the GeWe the application talks to. */
+    public String geweBaseUrl() {
+        return geweBaseUrl;
+    }
+
+    /** The appId of the account the application sends for. */
+    public String appId() {
+        return geweAppId;
+    }
+
+    /** The file a running main job writes its {@link ExampleDoors} to, in the data folder. */
+    public Path doorsFile() {
+        return settings.dataDir.resolve(ExampleDoors.FILE);
     }
 
     /** The port of the callbacks' HTTP server; 0 without Kafka (no callbacks). */
@@ -394,6 +399,12 @@ public final class ExampleInfrastructure implements AutoCloseable {
             return;
         }
         closed = true;
+        try {
+            // the doors close with the application: send must not find the file of a main job that has stopped
+            Files.deleteIfExists(doorsFile());
+        } catch (IOException e) {
+            // nothing a stopping application can do about it; send then fails to connect, and says so
+        }
         if (status != null) {
             status.close();
         }

@@ -10,7 +10,11 @@ import java.util.Map;
  * <caption>environment</caption>
  * <tr><td>{@code GEWE_BASE_URL}, {@code GEWE_TOKEN}, {@code GEWE_APP_ID}</td><td>a real GeWe instead of the
  * simulator</td></tr>
- * <tr><td>{@code GEWE_TO_WXID}</td><td>the default recipient</td></tr>
+ * <tr><td>{@code GEWE_TO_WXID}</td><td>the default recipient of the messages dropped or sent without a
+ * {@code toWxid}; with a real GeWe there is none unless this is set</td></tr>
+ * <tr><td>{@code GEWE_DEMO_TO_WXID}</td><td>who the seed demo sends its image, video and voice message to at start.
+ * With the simulator it always runs (to the default recipient unless this is set); with a real GeWe only when this
+ * names a recipient</td></tr>
  * <tr><td>{@code JMS_BROKER_URL}, {@code JMS_USER}, {@code JMS_PASSWORD}</td><td>an ActiveMQ Artemis broker instead
  * of the embedded one ({@code tcp://host:61616})</td></tr>
  * <tr><td>{@code KAFKA_BOOTSTRAP_SERVERS}</td><td>a Kafka cluster instead of the embedded one</td></tr>
@@ -39,6 +43,7 @@ public final class ExampleSettings {
     String geweToken;
     String geweAppId;
     String toWxid;
+    String demoToWxid;
     String jmsUrl;
     String jmsUser;
     String jmsPassword;
@@ -68,6 +73,7 @@ public final class ExampleSettings {
         s.geweToken = blankToNull(env.get("GEWE_TOKEN"));
         s.geweAppId = blankToNull(env.get("GEWE_APP_ID"));
         s.toWxid = blankToNull(env.get("GEWE_TO_WXID"));
+        s.demoToWxid = blankToNull(env.get("GEWE_DEMO_TO_WXID"));
         s.jmsUrl = blankToNull(env.get("JMS_BROKER_URL"));
         s.jmsUser = blankToNull(env.get("JMS_USER"));
         s.jmsPassword = blankToNull(env.get("JMS_PASSWORD"));
@@ -142,6 +148,20 @@ public final class ExampleSettings {
      */
     public String callbackHost() {
         return callbackHost;
+    }
+
+    /** The recipient of the seed demo, which then also runs against a real GeWe. */
+    public ExampleSettings demoToWxid(String wxid) {
+        demoToWxid = wxid;
+        return this;
+    }
+
+    /** A real GeWe (or a second simulator) instead of the embedded simulator. */
+    public ExampleSettings gewe(String baseUrl, String token, String appId) {
+        geweBaseUrl = baseUrl;
+        geweToken = token;
+        geweAppId = appId;
+        return this;
     }
 
     /** No demo callbacks pushed through the simulator at start (tests that count callbacks). */

@@ -2,45 +2,30 @@ package io.camelgewe.examples;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
-import io.camelgewe.examples.routes.CallbackRoutes;
-import io.camelgewe.examples.routes.FileRoutes;
-import io.camelgewe.examples.routes.JmsRoutes;
-import io.camelgewe.examples.routes.KafkaRoutes;
-import io.camelgewe.examples.routes.StatusRoutes;
+import io.camelgewe.examples.ExampleApplication.Flavour;
 import org.apache.camel.CamelContext;
-import org.apache.camel.RoutesBuilder;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.apache.camel.support.PluginHelper;
-import org.apache.camel.support.ResourceHelper;
-import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The examples application: every example route, with everything it needs in this JVM (the GeWe simulator, an
  * Artemis broker, a Kafka node, a drop folder) unless environment variables point a part at the real thing (see
  * {@link ExampleSettings}). It prints where to drop a file or send a message, then a running count.
  * <p>
+ * {@code send <door> <file>} instead puts a message into the running application through one of its doors: see
+ * {@link SendCommand}.
+ * <p>
  * {@code --routes=java} (the default), {@code --routes=yaml} or {@code --routes=spring-xml} (or the environment
  * variable {@code GEWE_EXAMPLES_ROUTES}) picks the DSL of the JMS and file routes: the Java DSL classes, the YAML of
  * {@code routes/gewe-routes.yaml} (Camel Main), or the {@code <camelContext>} of {@code spring/camel-gewe-routes.xml}
- * (a Spring application context). The Kafka, callback, seed and status routes are Java in all three. Other arguments
- * go to Camel Main (e.g. {@code -duration 60}).
+ * (a Spring application context): see {@link ExampleApplication}. Other arguments go to Camel Main (e.g.
+ * {@code -duration 60}).
  */
 public final class ExamplesMain {
-
-    /** Where the YAML routes are. */
-    public static final String YAML_ROUTES = "classpath:routes/gewe-routes.yaml";
-    /** Where the Spring XML routes are. */
-    public static final String SPRING_XML = "spring/camel-gewe-routes.xml";
 
     private ExamplesMain() {
     }
@@ -51,6 +36,13 @@ public final class ExamplesMain {
      * @param args {@code --routes=java|yaml|spring-xml}, then Camel Main arguments
      */
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("send")) {
+            int status = SendCommand.run(List.of(args).subList(1, args.length), System.getenv(), System.out);
+            if (status != 0) {
+                System.exit(status);
+            }
+            return;
+        }
         String routes = System.getenv().getOrDefault("GEWE_EXAMPLES_ROUTES", "java");
         List<String> rest = new ArrayList<>();
         for (String a : args) {
@@ -60,32 +52,33 @@ public final class ExamplesMain {
                 rest.add(a);
             }
         }
-        routes = routes.toLowerCase(Locale.ROOT);
-        if (!List.of("java", "yaml", "spring-xml").contains(routes)) {
-            System.err.println("--routes must be java, yaml or spring-xml, not " + routes);
+        Flavour flavour;
+        try {
+            flavour = Flavour.of(routes);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             System.exit(2);
+            return;
         }
         ExampleInfrastructure infra = ExampleInfrastructure.start(ExampleSettings.fromEnvironment(System.getenv()));
-        System.out.println(infra.banner() + "Routes: " + routes + "\n");
-        if ("spring-xml".equals(routes)) {
-            GenericApplicationContext spring = springContext(infra);
-            CamelContext camel = spring.getBean(CamelContext.class);
-            if (infra.callbackPort() > 0) {
-                // no Camel Main here to run camel.server.*: the same Vert.x server, started by hand
-                camel.addService(callbackServer(infra));
-            }
-            for (RoutesBuilder rb : javaRoutes(infra, false)) {
-                camel.addRoutes(rb);
-            }
+        if (flavour == Flavour.SPRING_XML) {
+            ExampleApplication app = ExampleApplication.start(infra, flavour, new Properties());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                spring.close();
+                app.close();
                 infra.close();
                 stopped.countDown();
             }, "gewe-examples-shutdown"));
+            System.out.println(announce(infra, app.camelContext(), flavour));
             stopped.await();
         } else {
-            Main main = camelMain(infra, "yaml".equals(routes));
+            Main main = ExampleApplication.camelMain(infra, flavour, new Properties());
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport m) {
+                    System.out.println(announce(infra, m.getCamelContext(), flavour));
+                }
+            });
             // on Ctrl+C: the routes stop first, then the brokers and the simulator they use
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 main.stop();
@@ -100,83 +93,12 @@ public final class ExamplesMain {
     }
 
     /**
-     * A Camel Main with every example route and the infrastructure's beans; {@code run()} or {@code start()} it.
-     *
-     * @param yaml the JMS and file routes from {@link #YAML_ROUTES} instead of the Java DSL
+     * Once the application runs: writes its doors down for {@code send} (the infrastructure deletes the file when it
+     * closes), and returns what to tell the user (the banner).
      */
-    public static Main camelMain(ExampleInfrastructure infra, boolean yaml) {
-        Main main = camelMain(infra, new Properties(), javaRoutes(infra, !yaml));
-        if (yaml) {
-            main.configure().withRoutesIncludePattern(YAML_ROUTES);
-        }
-        return main;
-    }
-
-    /**
-     * A Camel Main with these routes, the infrastructure's beans and settings, and this instance's settings on top
-     * (e.g. {@link ExampleInfrastructure#callbackServer(int)}: another instance of the application, with its own
-     * HTTP port, in this JVM).
-     */
-    public static Main camelMain(ExampleInfrastructure infra, Properties instance, List<RoutesBuilder> routes) {
-        Main main = new Main();
-        Properties settings = new Properties();
-        settings.putAll(infra.properties());
-        settings.putAll(instance);
-        main.setOverrideProperties(settings);
-        main.addMainListener(new MainListenerSupport() {
-            @Override
-            public void beforeConfigure(BaseMainSupport m) {
-                infra.bindTo(m.getCamelContext(), instance);
-            }
-        });
-        for (RoutesBuilder rb : routes) {
-            main.configure().addRoutesBuilder(rb);
-        }
-        return main;
-    }
-
-    /** The callbacks' HTTP server for a context without Camel Main: what camel.server.* would start. */
-    static VertxPlatformHttpServer callbackServer(ExampleInfrastructure infra) {
-        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
-        conf.setBindHost(infra.properties().getProperty("camel.server.host"));
-        conf.setBindPort(infra.callbackPort());
-        conf.setMaxBodySize(Long.valueOf(infra.properties().getProperty("camel.server.maxBodySize")));
-        return new VertxPlatformHttpServer(conf);
-    }
-
-    /**
-     * A started Spring application context holding the {@code <camelContext>} of {@link #SPRING_XML}, with the
-     * infrastructure's beans registered before the XML is read. Close it to stop the routes.
-     */
-    public static GenericApplicationContext springContext(ExampleInfrastructure infra) {
-        GenericApplicationContext spring = new GenericApplicationContext();
-        infra.beans().forEach((name, bean) -> spring.getBeanFactory().registerSingleton(name, bean));
-        new XmlBeanDefinitionReader(spring).loadBeanDefinitions(new ClassPathResource(SPRING_XML));
-        spring.refresh();
-        return spring;
-    }
-
-    /** Adds the routes of {@link #YAML_ROUTES} to a context. */
-    public static void loadYamlRoutes(CamelContext context) throws Exception {
-        PluginHelper.getRoutesLoader(context)
-                .loadRoutes(ResourceHelper.resolveMandatoryResource(context, YAML_ROUTES));
-    }
-
-    /** The Java DSL routes: seed, status, Kafka and callbacks (with Kafka), and JMS and file when asked. */
-    static List<RoutesBuilder> javaRoutes(ExampleInfrastructure infra, boolean jmsAndFiles) {
-        List<RoutesBuilder> list = new ArrayList<>();
-        list.add(new SeedRoutes());
-        list.add(new StatusRoutes());
-        if (jmsAndFiles) {
-            list.add(new FileRoutes());
-            if (infra.connectionFactory() != null) {
-                list.add(new JmsRoutes());
-            }
-        }
-        if (infra.kafkaBootstrapServers() != null) {
-            list.add(new KafkaRoutes());
-            list.add(new CallbackRoutes());
-        }
-        return list;
+    static String announce(ExampleInfrastructure infra, CamelContext running, Flavour flavour) {
+        ExampleDoors doors = ExampleDoors.of(infra, running);
+        doors.write(infra.doorsFile());
+        return infra.banner(doors) + "Routes: " + flavour.argument() + "\n";
     }
 }

@@ -53,7 +53,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CallbackRoutesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String FIXTURE_APP_ID = "wx_example_app_id";
+    /** The account of the samples' callbacks: the simulator's. */
+    private static final String FIXTURE_APP_ID = GeweSimulator.DEFAULT_APP_ID;
     private static final String SECRET = "s3cret&more";
 
     @TempDir
@@ -70,11 +71,9 @@ class CallbackRoutesTest {
     void start() {
         infra = ExampleInfrastructure.start(ExampleSettings.embedded(root).withoutJms().withoutCallbackDemo());
         sim = infra.simulator();
-        // the fixtures' account: the media route downloads with its appId
-        sim.addAccount(FIXTURE_APP_ID);
         topic = infra.properties().getProperty("gewe.examples.callbacks.topic");
 
-        first = ExamplesMain.camelMain(infra, new Properties(), routes());
+        first = ExampleApplication.camelMain(infra, new Properties(), routes());
         first.start();
         firstUrl = URI.create("http://127.0.0.1:" + infra.callbackPort() + GeweConfiguration.DEFAULT_CALLBACK_PATH);
 
@@ -82,7 +81,7 @@ class CallbackRoutesTest {
         int port = FreePorts.next();
         Properties instance = infra.callbackServer(port);
         instance.setProperty("gewe.examples.callbacks.secret", SECRET);
-        second = ExamplesMain.camelMain(infra, instance, routes());
+        second = ExampleApplication.camelMain(infra, instance, routes());
         second.start();
         secondUrl = URI.create("http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH + "?secret="
                             + URLEncoder.encode(SECRET, StandardCharsets.UTF_8));
@@ -216,9 +215,9 @@ class CallbackRoutesTest {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    /** A fixture with its NewMsgId replaced, so that each test has messages of its own. */
+    /** A sample callback (what the README posts) with its NewMsgId replaced, so that each test has messages of its own. */
     private static String fixture(String name, long fixtureId, long id) throws IOException {
-        try (var in = CallbackRoutesTest.class.getResourceAsStream("/callbacks/" + name)) {
+        try (var in = CallbackRoutesTest.class.getResourceAsStream("/samples/" + name)) {
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(json.contains(String.valueOf(fixtureId)), name);
             return json.replace(String.valueOf(fixtureId), String.valueOf(id));

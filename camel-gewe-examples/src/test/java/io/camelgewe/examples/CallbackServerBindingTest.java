@@ -47,7 +47,7 @@ class CallbackServerBindingTest {
     void start() {
         infra = ExampleInfrastructure.start(ExampleSettings.embedded(root).withoutJms().withoutCallbackDemo()
                 .callbackUrl("https://public.example/gewe/callback"));
-        main = ExamplesMain.camelMain(infra, new Properties(), List.of(new CallbackRoutes()));
+        main = ExampleApplication.camelMain(infra, new Properties(), List.of(new CallbackRoutes()));
         main.start();
     }
 
@@ -81,8 +81,8 @@ class CallbackServerBindingTest {
             assertThrows(ConnectException.class, () -> s.connect(new InetSocketAddress(outside.get(), port), 5000),
                     "nothing listens on " + outside.get().getHostAddress() + ":" + port);
         }
-        assertTrue(infra.banner().contains("loopback only: GEWE_CALLBACK_HOST=0.0.0.0 listens on every interface"),
-                infra.banner());
+        String banner = infra.banner(ExampleDoors.of(infra, main.getCamelContext()));
+        assertTrue(banner.contains("loopback only: GEWE_CALLBACK_HOST=0.0.0.0 listens on every interface"), banner);
         assertEquals(String.valueOf(GeweConfiguration.DEFAULT_MAX_BODY_SIZE),
                 infra.callbackServer(port).getProperty("camel.server.maxBodySize"), "the server's own body limit");
     }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import io.camelgewe.examples.support.GeweFailures;
+import io.camelgewe.examples.support.SendCounter;
 import io.camelgewe.gewe.GeweComponent;
 import io.camelgewe.gewe.simulator.GeweSimulator;
 import org.apache.camel.CamelContext;
@@ -57,13 +59,22 @@ class SeedRoutesTest extends CamelTestSupport {
         gewe.setToken(simulator.token());
         gewe.setAppId(simulator.appId());
         ctx.addComponent("gewe", gewe);
+        ctx.getRegistry().bind("geweFailures", new GeweFailures(1, new SendCounter()));
         return ctx;
     }
 
     @Override
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = new Properties();
-        p.setProperty("gewe.examples.toWxid", "wxid_demo");
+        // the application's defaults (the demo's media URLs), then what the application sets with the simulator
+        try (var in = SeedRoutesTest.class.getResourceAsStream("/application.properties")) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        p.setProperty("gewe.examples.toWxid", "wxid_default");
+        p.setProperty("gewe.examples.demo.toWxid", "wxid_demo");
+        p.setProperty("gewe.examples.demo.download", "true");
         p.setProperty("gewe.examples.dropDir", drop.toString());
         return p;
     }

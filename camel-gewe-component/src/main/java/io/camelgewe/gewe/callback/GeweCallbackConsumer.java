@@ -177,6 +177,16 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         }
     }
 
+    /** The HTTP path callbacks are received on. */
+    public String getPath() {
+        return options.getPath();
+    }
+
+    /** When a callback of each account last arrived here (epoch milliseconds), by appId. */
+    public java.util.Map<String, Long> getLastArrivals() {
+        return handler == null ? java.util.Map.of() : handler.stats().lastArrivals();
+    }
+
     /** POSTs received on the path, whatever became of them. */
     @ManagedAttribute(description = "POSTs received")
     public long getReceivedCount() {

@@ -132,6 +132,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
             return answer.send(200, "ok", true);
         }
         GeweCallback callback = ((GeweCallbackReader.Received) result).callback();
+        stats.arrived(callback.getAppId());
         String skipped = filter.reject(callback);
         if (skipped != null) {
             LOG.debug("GeWe callback on {}: not routed, {}: {}", cfg.getPath(), skipped, callback);
@@ -234,6 +235,11 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
 
     /** The HTTP side's counters. */
     static final class Stats {
+        /** The most accounts whose last arrival is kept: the least recent go first. */
+        static final int MAX_ACCOUNTS = 1000;
+        /** The longest appId kept as it is: the Appid of a push is whatever its sender wrote. */
+        static final int MAX_APP_ID = 64;
+
         final LongAdder received = new LongAdder();
         final LongAdder duplicates = new LongAdder();
         final LongAdder skipped = new LongAdder();
@@ -241,6 +247,30 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         final LongAdder pings = new LongAdder();
         final LongAdder answeredOnTimeout = new LongAdder();
         final LongAdder unreadable = new LongAdder();
+        private final Map<String, Long> lastArrivals = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+                return size() > MAX_ACCOUNTS;
+            }
+        };
+
+        /** A callback of this account arrived (read, past the secret): when it did is kept. */
+        void arrived(String appId) {
+            String key = appId == null ? "" : appId.length() > MAX_APP_ID ? appId.substring(0, MAX_APP_ID) + "..." : appId;
+            long now = System.currentTimeMillis();
+            synchronized (lastArrivals) {
+                lastArrivals.put(key, now);
+            }
+        }
+
+        /** When a callback of each account last arrived (epoch milliseconds), by appId. */
+        Map<String, Long> lastArrivals() {
+            synchronized (lastArrivals) {
+                return Map.copyOf(lastArrivals);
+            }
+        }
     }
 
     /** The one answer to one POST; whoever comes first (route, answerTimeout, refusal) sends it. */

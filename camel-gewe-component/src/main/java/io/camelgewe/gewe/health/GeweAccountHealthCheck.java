@@ -39,6 +39,7 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
     private volatile Boolean up;
     private volatile String reason;
     private volatile long heardNanos;
+    private volatile long heardMillis;
 
     /**
      * @param appId         the account
@@ -84,6 +85,25 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
         reason = why;
         up = isUp;
         heardNanos = System.nanoTime();
+        heardMillis = System.currentTimeMillis();
+    }
+
+    /**
+     * What was last heard about the account, without asking GeWe (the dev console reads it): true while it works,
+     * false while GeWe says it is offline or refuses the token, null when nothing was heard yet.
+     */
+    public Boolean getLastHeardUp() {
+        return up;
+    }
+
+    /** Why the account was last heard to be down; null otherwise. */
+    public String getLastHeardReason() {
+        return reason;
+    }
+
+    /** When the account was last heard of (epoch milliseconds); 0 when never. */
+    public long getLastHeardMillis() {
+        return heardMillis;
     }
 
     @Override

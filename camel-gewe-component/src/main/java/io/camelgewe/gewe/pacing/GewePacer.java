@@ -1,6 +1,8 @@
 package io.camelgewe.gewe.pacing;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -52,6 +54,9 @@ public final class GewePacer {
         void release();
     }
 
+    /** The key suffix of an account's download queue. */
+    private static final String DOWNLOADS = "\u0000download";
+
     private final PacingSettings settings;
     private final ScheduledExecutorService scheduler;
     private final LongSupplier clock;
@@ -87,8 +92,27 @@ public final class GewePacer {
             refused.accept("the component is stopping");
             return;
         }
-        String key = lane == Lane.DOWNLOAD ? appId + "\u0000download" : appId;
+        String key = lane == Lane.DOWNLOAD ? appId + DOWNLOADS : appId;
         queues.computeIfAbsent(key, k -> new AccountQueue(appId)).submit(new Waiting(lane, call, refused));
+    }
+
+    /**
+     * One account's queue as it is now, for the dev console.
+     *
+     * @param appId         the account
+     * @param downloads     the queue of its downloads, else of its sends
+     * @param waiting       the calls waiting for their slot
+     * @param busy          whether a call of this queue is running (the next slot then comes after it)
+     * @param nextSlotNanos when the next call may start, from now (0: at once); -1 while a call is running
+     */
+    public record QueueState(String appId, boolean downloads, int waiting, boolean busy, long nextSlotNanos) {
+    }
+
+    /** The queues of every account that has made a paced call, sends and downloads apart. */
+    public List<QueueState> queues() {
+        List<QueueState> out = new ArrayList<>();
+        queues.forEach((key, queue) -> out.add(queue.state(key.endsWith(DOWNLOADS))));
+        return out;
     }
 
     /** Refuses every waiting call: the component is stopping and nothing must hang. */
@@ -213,6 +237,19 @@ public final class GewePacer {
                 lastEnd = clock.getAsLong();
             }
             startNext();
+        }
+
+        /** Its state now: when the next call may start is worked out as {@link #startNext()} does. */
+        synchronized QueueState state(boolean downloads) {
+            long now = clock.getAsLong();
+            // the head's gap once chosen (with its jitter), else the least gap a new call waits
+            long gap = headGap >= 0 ? headGap : TimeUnit.MILLISECONDS.toNanos(downloads
+                    ? settings.downloadIntervalMillis() : settings.personIntervalMillis());
+            long at = idleSinceEver ? now : lastEnd + gap;
+            if (starts.length > 0 && startCount == starts.length) {
+                at = Math.max(at, starts[startHead] + TimeUnit.MINUTES.toNanos(1));
+            }
+            return new QueueState(appId, downloads, waiting.size(), busy, busy ? -1 : Math.max(0, at - now));
         }
 
         void drain() {

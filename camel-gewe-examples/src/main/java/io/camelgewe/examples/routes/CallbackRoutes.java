@@ -48,8 +48,8 @@ import org.apache.camel.component.kafka.KafkaConstants;
  */
 public class CallbackRoutes extends RouteBuilder {
 
-    private static final String MEDIA_FAILED = "Media of the callback at ${header[kafka.PARTITION]}/${header[kafka.OFFSET]} "
-                                               + "not downloaded: ${header.GeweError}; the record is on "
+    private static final String MEDIA_FAILED = "Media of the callback at " + KafkaRoutes.RECORD + " not downloaded: "
+                                               + "${header.GeweError}; the record is on "
                                                + "{{gewe.examples.callbacks.mediaDlq}}";
 
     @Override

@@ -1,5 +1,6 @@
 package io.camelgewe.examples.routes;
 
+import io.camelgewe.examples.support.GeweFailures;
 import io.camelgewe.gewe.GeweConstants;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -25,6 +26,9 @@ import org.apache.camel.component.kafka.KafkaConstants;
  */
 public class KafkaRoutes extends RouteBuilder {
 
+    /** How the log names a record: {@code topic/partition/offset}, as the ledger keys it. */
+    static final String RECORD = "${header[kafka.TOPIC]}/${header[kafka.PARTITION]}/${header[kafka.OFFSET]}";
+
     @Override
     public void configure() {
         from("kafka:{{gewe.examples.kafka.topic}}?groupId={{gewe.examples.kafka.groupId}}"
@@ -33,10 +37,12 @@ public class KafkaRoutes extends RouteBuilder {
                 .onException(Exception.class).onWhen(method("geweFailures", "retryable"))
                     .maximumRedeliveries(3).redeliveryDelay(500).logRetryAttempted(true)
                     .retryAttemptedLogLevel(LoggingLevel.WARN).logExhausted(false)
+                    .onRedelivery(e -> e.getContext().getRegistry()
+                            .lookupByNameAndType("geweFailures", GeweFailures.class).retry(e))
                     .handled(true).useOriginalMessage()
                     .bean("geweFailures", "deadLetter")
                     .to("kafka:{{gewe.examples.kafka.dlq}}")
-                    .log(LoggingLevel.WARN, "Kafka ${header[kafka.TOPIC]}/${header[kafka.PARTITION]}/${header[kafka.OFFSET]}: "
+                    .log(LoggingLevel.WARN, "Kafka " + RECORD + ": "
                                             + "${header.GeweError}; dead-lettered on {{gewe.examples.kafka.dlq}}")
                 .end()
                 .onException(Exception.class).onWhen(method("geweFailures", "unknown"))
@@ -44,7 +50,7 @@ public class KafkaRoutes extends RouteBuilder {
                     .bean("kafkaLedger", "record")
                     .bean("geweFailures", "park")
                     .to("kafka:{{gewe.examples.kafka.review}}")
-                    .log(LoggingLevel.WARN, "Kafka ${header[kafka.TOPIC]}/${header[kafka.PARTITION]}/${header[kafka.OFFSET]}: "
+                    .log(LoggingLevel.WARN, "Kafka " + RECORD + ": "
                                             + "GeWe may have sent it (${header.GeweError}); parked on "
                                             + "{{gewe.examples.kafka.review}}")
                 .end()
@@ -52,20 +58,18 @@ public class KafkaRoutes extends RouteBuilder {
                     .handled(true).useOriginalMessage()
                     .bean("geweFailures", "deadLetter")
                     .to("kafka:{{gewe.examples.kafka.dlq}}")
-                    .log(LoggingLevel.WARN, "Kafka ${header[kafka.TOPIC]}/${header[kafka.PARTITION]}/${header[kafka.OFFSET]}: "
+                    .log(LoggingLevel.WARN, "Kafka " + RECORD + ": "
                                             + "${header.GeweError}; dead-lettered on {{gewe.examples.kafka.dlq}}")
                 .end()
                 // the record's key is the account that sends it
                 .setHeader(GeweConstants.APP_ID, header(KafkaConstants.KEY))
                 .choice()
                     .when(method("kafkaLedger", "alreadySent"))
-                        .log("Kafka ${header[kafka.PARTITION]}/${header[kafka.OFFSET]}: GeWe already accepted it, "
-                             + "not sent again")
+                        .log("Kafka " + RECORD + ": GeWe already accepted it, not sent again")
                     .otherwise()
                         .to("gewe:postText")
                         .bean("kafkaLedger", "record")
-                        .log("Kafka ${header[kafka.PARTITION]}/${header[kafka.OFFSET]} (appId ${header.CamelGeweAppId}): "
-                             + "sent: ${bodyAs(String)}")
+                        .log("Kafka " + RECORD + " (appId ${header.CamelGeweAppId}): sent: ${bodyAs(String)}")
                 .end();
     }
 }

@@ -22,7 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * The running count the examples application prints: what GeWe accepted, what failed, where failed messages went,
+ * The running count the examples application prints: the messages taken in and what became of each ({@link Counts}),
  * and what is still waiting in each source. "Waiting" is measured where it waits: files in the drop folder, messages
  * in the JMS queue (a queue browser, so it works with any broker), and the Kafka consumer group's lag (end offsets
  * minus committed offsets).
@@ -55,12 +55,49 @@ public class ExampleStatus implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** The status line, e.g. {@code sent 12, failed 2 (dead-lettered 1, parked for review 1, redelivered 0);
-     * pending: files 0, jms 3, kafka 0}. */
+    /**
+     * What became of the messages so far, one story: every message taken in ({@code accepted}) was {@code sent},
+     * {@code refusedBeforeSending} (invalid: it never reached GeWe), {@code failedAtGewe} (GeWe refused it, could
+     * not be reached, or may have sent it), or is still {@code inProgress} (being sent, or waiting for a retry); the
+     * refused and failed ones were {@code deadLettered} or {@code parkedForReview}; {@code retried} counts the
+     * attempts that were tried again.
+     */
+    public record Counts(long accepted, long sent, long refusedBeforeSending, long failedAtGewe, long inProgress,
+                         long deadLettered, long parkedForReview, long retried) {
+
+        /** {@code accepted = sent + refused + failed + in progress}, and the refused and failed were all put away. */
+        public boolean addUp() {
+            return accepted == sent + refusedBeforeSending + failedAtGewe + inProgress
+                   && deadLettered + parkedForReview == refusedBeforeSending + failedAtGewe;
+        }
+
+        @Override
+        public String toString() {
+            return "accepted " + accepted + ": sent " + sent + ", refused before sending " + refusedBeforeSending
+                   + ", failed at GeWe " + failedAtGewe + ", in progress " + inProgress + "; not sent: dead-lettered "
+                   + deadLettered + ", parked for review " + parkedForReview + "; retries " + retried;
+        }
+    }
+
+    /** The counts now. */
+    public Counts counts() {
+        // the outcomes first: a message that ends while this reads shows as in progress, never as a negative count
+        long refused = failures.refusedBeforeSending();
+        long failed = failures.failedAtGewe();
+        long dead = failures.deadLettered();
+        long parked = failures.parked();
+        long retried = failures.retried();
+        long sent = counter.sent();
+        long accepted = counter.accepted();
+        return new Counts(accepted, sent, refused, failed, accepted - sent - refused - failed, dead, parked, retried);
+    }
+
+    /**
+     * The status line, e.g. {@code GeWe sends: accepted 14: sent 11, refused before sending 1, failed at GeWe 2, in
+     * progress 0; not sent: dead-lettered 2, parked for review 1; retries 3; pending: files 0, jms 0, kafka 0}.
+     */
     public String line() {
-        return "GeWe sends: sent " + counter.sent() + ", failed " + counter.failed()
-               + " (dead-lettered " + failures.deadLettered() + ", parked for review " + failures.parked()
-               + ", rolled back for redelivery " + failures.rolledBack() + "); pending: files " + pendingFiles()
+        return "GeWe sends: " + counts() + "; pending: files " + pendingFiles()
                + (jms == null ? "" : ", jms " + pendingJms())
                + (kafkaBootstrap == null ? "" : ", kafka " + pendingKafka());
     }

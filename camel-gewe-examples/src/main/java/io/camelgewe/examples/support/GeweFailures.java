@@ -29,6 +29,12 @@ import org.apache.camel.component.jms.JmsMessage;
  * </ul>
  * The headers set on a failed message: {@value #ERROR}, {@value #DELIVERY} (NOT_SENT, REJECTED, UNKNOWN, or absent
  * for a failure that is not GeWe's), {@value #ERROR_TYPE} and, for JMS, {@value #DELIVERIES}.
+ * <p>
+ * It counts what became of every message that was not sent, when its route decides it: {@link #refusedBeforeSending()}
+ * (invalid: it never reached GeWe) or {@link #failedAtGewe()} (GeWe refused it, could not be reached, or may have
+ * sent it); and, for the same messages, where they went: {@link #deadLettered()} or {@link #parked()}. So
+ * {@code deadLettered + parked == refusedBeforeSending + failedAtGewe}. Attempts that were tried again
+ * ({@link #retried()}) are not outcomes: the message's outcome comes later.
  */
 public class GeweFailures {
 
@@ -42,16 +48,24 @@ public class GeweFailures {
     public static final String DELIVERIES = "GeweDeliveries";
 
     private final int maxDeliveries;
+    private final SendCounter counter;
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong parked = new AtomicLong();
     private final AtomicLong rolledBack = new AtomicLong();
+    private final AtomicLong retriedInPlace = new AtomicLong();
 
-    /** @param maxDeliveries how many times a JMS message is delivered before a NOT_SENT failure is dead-lettered */
-    public GeweFailures(int maxDeliveries) {
+    /**
+     * @param maxDeliveries how many times a JMS message is delivered before a NOT_SENT failure is dead-lettered
+     * @param counter       the count of messages taken in, told of a message file refused before any send
+     */
+    public GeweFailures(int maxDeliveries, SendCounter counter) {
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException("maxDeliveries must be at least 1: " + maxDeliveries);
         }
         this.maxDeliveries = maxDeliveries;
+        this.counter = counter;
     }
 
     // ------------------------------------------------------------------------------------------ decisions
@@ -82,15 +96,25 @@ public class GeweFailures {
         describe(exchange);
     }
 
-    /** The message goes to a dead-letter queue or topic: attaches the error and counts it. */
+    /** A failed send is about to be tried again in place (a Camel redelivery): counts it. */
+    public void retry(Exchange exchange) {
+        retriedInPlace.incrementAndGet();
+    }
+
+    /**
+     * The message is given up, with its reason kept (on a dead-letter queue or topic, or in the log): attaches the
+     * error and counts it.
+     */
     public void deadLetter(Exchange exchange) {
         deadLettered.incrementAndGet();
+        countFailure(exchange);
         describe(exchange);
     }
 
     /** The message goes to the review queue or topic (GeWe may have sent it): attaches the error and counts it. */
     public void park(Exchange exchange) {
         parked.incrementAndGet();
+        countFailure(exchange);
         describe(exchange);
     }
 
@@ -99,9 +123,22 @@ public class GeweFailures {
      * message of the file failed, which were sent before it, and whether GeWe may have sent the failed one).
      */
     public void fileFailed(Exchange exchange) {
-        deadLettered.incrementAndGet();
-        describe(exchange);
+        if (geweCause(caught(exchange)) == null) {
+            // the file could not be read: none of its messages reached a send, the file counts as one message
+            counter.acceptedWithoutCall();
+        }
+        deadLetter(exchange);
         exchange.getMessage().setBody(reason(exchange));
+    }
+
+    /** Refused before sending (invalid, or not a message at all), or failed at GeWe (or on the way to it). */
+    private void countFailure(Exchange exchange) {
+        GeweException gewe = geweCause(caught(exchange));
+        if (gewe == null || gewe instanceof GeweValidationException) {
+            refused.incrementAndGet();
+        } else {
+            failed.incrementAndGet();
+        }
     }
 
     /** Attaches the error headers to the message. */
@@ -160,6 +197,16 @@ public class GeweFailures {
 
     // ------------------------------------------------------------------------------------------ counters
 
+    /** Messages given up because they were invalid: they never reached GeWe. */
+    public long refusedBeforeSending() {
+        return refused.get();
+    }
+
+    /** Messages given up or parked after GeWe refused them, could not be reached, or may have sent them. */
+    public long failedAtGewe() {
+        return failed.get();
+    }
+
     /** Messages dead-lettered (and drop files moved to the error folder) so far. */
     public long deadLettered() {
         return deadLettered.get();
@@ -173,6 +220,11 @@ public class GeweFailures {
     /** JMS deliveries rolled back for redelivery so far. */
     public long rolledBack() {
         return rolledBack.get();
+    }
+
+    /** Failed sends tried again: JMS deliveries rolled back, and redeliveries in place. */
+    public long retried() {
+        return rolledBack.get() + retriedInPlace.get();
     }
 
     // ------------------------------------------------------------------------------------------ helpers

@@ -9,14 +9,21 @@ import org.apache.camel.spi.CamelEvent.ExchangeSentEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 /**
- * Counts the calls of {@code gewe:} sends ({@code post*}, {@code forward*}), from Camel's events: no route has to do anything for it. {@link #sent()}
- * counts calls GeWe accepted, {@link #failed()} calls that failed (each attempt: a message redelivered three times
- * counts three).
+ * Counts the messages the application takes in for a {@code gewe:} send ({@code post*}, {@code forward*}) and those
+ * GeWe accepted, from Camel's events: no route has to do anything for it.
+ * <ul>
+ * <li>{@link #accepted()}: a message's first call of a send endpoint. A redelivery of the same message (a JMS
+ * message the broker delivers again, a Camel redelivery in place) is the same message, not counted again; a message
+ * the ledger recognises as already sent makes no call and is not counted either.</li>
+ * <li>{@link #sent()}: calls GeWe accepted: a message is sent once.</li>
+ * </ul>
+ * What became of the others (refused before sending, failed at GeWe, dead-lettered, parked) is counted where the
+ * routes decide it, in {@link GeweFailures}; {@link ExampleStatus} puts the two together.
  */
 public class SendCounter extends EventNotifierSupport {
 
+    private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
 
     /** Counts only what it needs: the events of exchanges sent to an endpoint. */
     public SendCounter() {
@@ -61,24 +68,33 @@ public class SendCounter extends EventNotifierSupport {
 
     @Override
     public void notify(CamelEvent event) {
-        if (!(event instanceof ExchangeSentEvent)) {
-            return;
-        }
-        Exchange exchange = ((ExchangeSentEvent) event).getExchange();
-        if (exchange.getException() != null) {
-            failed.incrementAndGet();
-        } else {
+        if (event instanceof ExchangeSendingEvent sending) {
+            if (isFirstAttempt(sending.getExchange())) {
+                accepted.incrementAndGet();
+            }
+        } else if (event instanceof ExchangeSentEvent sentEvent && sentEvent.getExchange().getException() == null) {
             sent.incrementAndGet();
         }
     }
 
-    /** Calls GeWe accepted. */
-    public long sent() {
-        return sent.get();
+    /** Neither a Camel redelivery of the exchange nor a JMS message the broker delivers again. */
+    private static boolean isFirstAttempt(Exchange exchange) {
+        return exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) == 0
+               && GeweFailures.deliveries(exchange) <= 1;
     }
 
-    /** Calls that failed, every attempt counted. */
-    public long failed() {
-        return failed.get();
+    /** A message taken in that failed before it could reach a send endpoint (a message file that cannot be read). */
+    public void acceptedWithoutCall() {
+        accepted.incrementAndGet();
+    }
+
+    /** Messages taken in for a send. */
+    public long accepted() {
+        return accepted.get();
+    }
+
+    /** Messages GeWe accepted. */
+    public long sent() {
+        return sent.get();
     }
 }

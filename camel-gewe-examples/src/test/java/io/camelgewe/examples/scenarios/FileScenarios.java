@@ -28,6 +28,8 @@ public final class FileScenarios {
     private final GeweSimulator sim;
     private final Path messages;
     private final String tag;
+    /** Each run of a scenario drops files of its own names: a file of an earlier run may still be in .error. */
+    private int run;
 
     /**
      * @param tag distinguishes the contents of this run's messages (the DSL's name)
@@ -40,11 +42,13 @@ public final class FileScenarios {
 
     /** A JSON file and a CSV file become sends; both end in .done. */
     public void jsonAndCsvFilesBecomeSends() throws IOException {
-        drop("hello.json", "{\"toWxid\":\"wxid_json\",\"content\":\"" + tag + " hello from json\"}");
-        drop("batch.csv", "toWxid,content\r\nwxid_c1,\"" + tag + " one, with a comma\"\r\n,\"" + tag
-                          + " to the \"\"default\"\"\nrecipient\"\r\n");
-        awaitFile(".done/hello.json");
-        awaitFile(".done/batch.csv");
+        String json = name("hello", ".json");
+        String csv = name("batch", ".csv");
+        drop(json, "{\"toWxid\":\"wxid_json\",\"content\":\"" + tag + " hello from json\"}");
+        drop(csv, "toWxid,content\r\nwxid_c1,\"" + tag + " one, with a comma\"\r\n,\"" + tag
+                  + " to the \"\"default\"\"\nrecipient\"\r\n");
+        awaitFile(".done/" + json);
+        awaitFile(".done/" + csv);
         assertEquals("wxid_json", sent(tag + " hello from json").field("toWxid").asText());
         assertEquals("wxid_c1", sent(tag + " one, with a comma").field("toWxid").asText());
         assertEquals(DEFAULT_WXID, sent(tag + " to the \"default\"\nrecipient").field("toWxid").asText());
@@ -53,12 +57,14 @@ public final class FileScenarios {
 
     /** A file that is not JSON ends in .error with the reason, sends nothing, and the next file still goes. */
     public void aBadFileEndsInErrorWithTheReasonAndTheNextOneStillGoes() throws IOException {
-        drop("bad.json", "{\"content\": ");
-        drop("good.json", "{\"content\":\"" + tag + " after the bad one\"}");
-        awaitFile(".error/bad.json");
-        awaitFile(".error/bad.json.reason.txt");
-        awaitFile(".done/good.json");
-        String reason = Files.readString(messages.resolve(".error/bad.json.reason.txt"));
+        String bad = name("bad", ".json");
+        String good = name("good", ".json");
+        drop(bad, "{\"content\": ");
+        drop(good, "{\"content\":\"" + tag + " after the bad one\"}");
+        awaitFile(".error/" + bad);
+        awaitFile(".error/" + bad + ".reason.txt");
+        awaitFile(".done/" + good);
+        String reason = Files.readString(messages.resolve(".error/" + bad + ".reason.txt"));
         assertTrue(reason.contains("not valid JSON"), reason);
         assertEquals(DEFAULT_WXID, sent(tag + " after the bad one").field("toWxid").asText());
         assertEquals(1, sim.totalCount(), "the bad file sent nothing");
@@ -69,18 +75,24 @@ public final class FileScenarios {
      * third not tried, and the third was indeed not sent.
      */
     public void aRefusedMessageStopsTheFileAndTheReasonSaysWhatWasSent() throws IOException {
-        drop("refused.csv", "appId,toWxid,content\n" + sim.appId() + ",wxid_r,\"" + tag + " first\"\n"
-                            + "wx_not_logged_in,wxid_r,\"" + tag + " second\"\n" + sim.appId() + ",wxid_r,\""
-                            + tag + " third\"\n");
-        awaitFile(".error/refused.csv.reason.txt");
-        awaitFile(".error/refused.csv");
-        String reason = Files.readString(messages.resolve(".error/refused.csv.reason.txt"));
+        String refused = name("refused", ".csv");
+        drop(refused, "appId,toWxid,content\n" + sim.appId() + ",wxid_r,\"" + tag + " first\"\n"
+                      + "wx_not_logged_in,wxid_r,\"" + tag + " second\"\n" + sim.appId() + ",wxid_r,\""
+                      + tag + " third\"\n");
+        awaitFile(".error/" + refused + ".reason.txt");
+        awaitFile(".error/" + refused);
+        String reason = Files.readString(messages.resolve(".error/" + refused + ".reason.txt"));
         assertTrue(reason.contains("message 2 of 3 failed"), reason);
         assertTrue(reason.contains("the 1 before it were sent"), reason);
         assertTrue(reason.contains("REJECTED"), reason);
         sent(tag + " first");
         assertFalse(contents().contains(tag + " third"), "the third message was not tried");
         assertEquals(1, sim.sentCount());
+    }
+
+    /** The name of a file of this run of a scenario. */
+    private String name(String base, String extension) {
+        return base + "-" + (++run) + extension;
     }
 
     /** Writes a file the way a careful producer does: a hidden temporary file, then a rename. */
