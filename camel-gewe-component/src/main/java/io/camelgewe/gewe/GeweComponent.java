@@ -23,6 +23,7 @@ import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.LRUCacheFactory;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,15 +138,8 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     private final Map<String, GeweAccountHealthCheck> accountChecks = new java.util.concurrent.ConcurrentHashMap<>();
     /** The most accounts whose activity is kept for the dev console; the least recently active go first. */
     static final int MAX_ACCOUNTS = 1000;
-    private final Map<String, AccountActivity> activity = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, AccountActivity> eldest) {
-            // appIds come from messages: a route fed many of them must not grow this without bound
-            return size() > MAX_ACCOUNTS;
-        }
-    };
+    // appIds come from messages: a route fed many of them must not grow this without bound
+    private final Map<String, AccountActivity> activity = LRUCacheFactory.newLRUCache(MAX_ACCOUNTS);
     private GewePacer pacer;
     private ScheduledExecutorService pacerThread;
     private CdnMemory cdnMemory;

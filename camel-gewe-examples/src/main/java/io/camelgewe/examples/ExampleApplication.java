@@ -80,6 +80,7 @@ public final class ExampleApplication implements AutoCloseable {
      */
     public static ExampleApplication start(ExampleInfrastructure infra, Flavour flavour, Properties instance)
             throws Exception {
+        checkParts(infra, flavour);
         if (flavour == Flavour.SPRING_XML) {
             GenericApplicationContext spring = springContext(infra, instance);
             try {
@@ -118,6 +119,7 @@ public final class ExampleApplication implements AutoCloseable {
             throw new IllegalArgumentException("The Spring XML flavour runs in a Spring application context, not "
                                                + "under Camel Main");
         }
+        checkParts(infra, flavour);
         Main main = camelMain(infra, instance, javaRoutes(infra, flavour == Flavour.JAVA));
         if (flavour == Flavour.YAML) {
             main.configure().withRoutesIncludePattern(YAML_ROUTES);
@@ -158,6 +160,26 @@ public final class ExampleApplication implements AutoCloseable {
         new XmlBeanDefinitionReader(spring).loadBeanDefinitions(new ClassPathResource(SPRING_XML));
         spring.refresh();
         return spring;
+    }
+
+    /**
+     * The YAML and Spring XML files hold a JMS route, whose beans exist only with JMS: say so before anything starts,
+     * rather than with Camel's "No bean could be found in the registry for: jmsLedger".
+     *
+     * @throws IllegalArgumentException when the flavour needs a part the infrastructure left out
+     */
+    private static void checkParts(ExampleInfrastructure infra, Flavour flavour) {
+        String missing = missingPart(flavour, infra.connectionFactory() != null);
+        if (missing != null) {
+            throw new IllegalArgumentException(missing);
+        }
+    }
+
+    /** What a flavour misses without JMS, or null. */
+    static String missingPart(Flavour flavour, boolean jms) {
+        return flavour == Flavour.JAVA || jms ? null : "--routes=" + flavour.argument() + " needs JMS: its route file "
+                                                       + "holds the JMS route. Unset GEWE_EXAMPLES_JMS=false, or use "
+                                                       + "--routes=java";
     }
 
     /** Adds the routes of {@link #YAML_ROUTES} to a context. */

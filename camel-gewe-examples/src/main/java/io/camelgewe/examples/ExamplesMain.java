@@ -60,7 +60,15 @@ public final class ExamplesMain {
             System.exit(2);
             return;
         }
-        ExampleInfrastructure infra = ExampleInfrastructure.start(ExampleSettings.fromEnvironment(System.getenv()));
+        ExampleSettings settings = ExampleSettings.fromEnvironment(System.getenv());
+        String missing = ExampleApplication.missingPart(flavour, settings.jms);
+        if (missing != null) {
+            // said before the brokers start for nothing
+            System.err.println(missing);
+            System.exit(2);
+            return;
+        }
+        ExampleInfrastructure infra = ExampleInfrastructure.start(settings);
         if (flavour == Flavour.SPRING_XML) {
             ExampleApplication app = ExampleApplication.start(infra, flavour, new Properties());
             CountDownLatch stopped = new CountDownLatch(1);

@@ -18,6 +18,7 @@ import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.LRUCacheFactory;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -247,29 +248,17 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         final LongAdder pings = new LongAdder();
         final LongAdder answeredOnTimeout = new LongAdder();
         final LongAdder unreadable = new LongAdder();
-        private final Map<String, Long> lastArrivals = new java.util.LinkedHashMap<>(16, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
-                return size() > MAX_ACCOUNTS;
-            }
-        };
+        private final Map<String, Long> lastArrivals = LRUCacheFactory.newLRUCache(MAX_ACCOUNTS);
 
         /** A callback of this account arrived (read, past the secret): when it did is kept. */
         void arrived(String appId) {
             String key = appId == null ? "" : appId.length() > MAX_APP_ID ? appId.substring(0, MAX_APP_ID) + "..." : appId;
-            long now = System.currentTimeMillis();
-            synchronized (lastArrivals) {
-                lastArrivals.put(key, now);
-            }
+            lastArrivals.put(key, System.currentTimeMillis());
         }
 
         /** When a callback of each account last arrived (epoch milliseconds), by appId. */
         Map<String, Long> lastArrivals() {
-            synchronized (lastArrivals) {
-                return Map.copyOf(lastArrivals);
-            }
+            return Map.copyOf(lastArrivals);
         }
     }
 
