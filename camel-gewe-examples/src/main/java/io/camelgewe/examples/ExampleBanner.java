@@ -82,12 +82,12 @@ final class ExampleBanner {
         sb.append("Callbacks: received on ").append(doors.callbackUrl())
                 .append("0.0.0.0".equals(doors.httpBind()) || "::".equals(doors.httpBind())
                         ? " (listening on every interface)" : "")
-                .append(ExampleSettings.LOOPBACK.equals(doors.httpBind())
-                        ? "\n       loopback only: GEWE_CALLBACK_HOST=0.0.0.0 listens on every interface" : "")
                 .append(registered.isEmpty() ? " (not registered: set GEWE_CALLBACK_URL to the public URL, or "
                                                + "register it in GeWe's console)"
                         : infra.settings().callbackUrl != null ? ", registered as " + registered
                         : " (registered with the simulator)")
+                .append(ExampleSettings.LOOPBACK.equals(doors.httpBind())
+                        ? "\n       loopback only: GEWE_CALLBACK_HOST=0.0.0.0 listens on every interface" : "")
                 .append("\n       every message to topic ")
                 .append(infra.properties().getProperty("gewe.examples.callbacks.topic"))
                 .append(" keyed by appId, once; images and files downloaded into ")
