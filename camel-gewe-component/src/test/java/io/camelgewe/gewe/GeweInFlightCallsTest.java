@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Calls in flight when the transport fails under them. The HTTP client's I/O reactor stopping (an Error on one of its
@@ -98,10 +99,18 @@ class GeweInFlightCallsTest extends HostileServerTestSupport {
         Future<Exchange> first = sendAsync();
         await(() -> calls.get() == 1, "the send to reach the server");
 
-        ReactorProbe.throwOnIoThread(transport(), URI.create(server.url("/ping")));
-
-        GeweConnectionException e = assertInstanceOf(GeweConnectionException.class,
-                first.get(30, TimeUnit.SECONDS).getException());
+        // the dying thread's Error reaches the JVM's uncaught-exception handler, which would print it on the console
+        java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> uncaught.add(error));
+        GeweConnectionException e;
+        try {
+            ReactorProbe.throwOnIoThread(transport(), URI.create(server.url("/ping")));
+            e = assertInstanceOf(GeweConnectionException.class, first.get(30, TimeUnit.SECONDS).getException());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+        assertTrue(uncaught.stream().allMatch(OutOfMemoryError.class::isInstance), uncaught::toString);
         assertEquals(GeweDelivery.UNKNOWN, e.getDelivery(), e.getMessage());
         // several, so that a call landing on the reactor's surviving thread would not hide a dead one
         assertSends(6);

@@ -73,5 +73,9 @@ class GeweBenchmarksSmokeTest {
         assertTrue(output.contains("| Benchmark"), output);
         assertTrue(output.contains("CPU, top frames (self)"), "the profile summary is printed\n" + output);
         assertEquals(1, rows.stream().filter(r -> r.benchmark().startsWith("Callback intake")).count());
+        // the build's summary: which rows ran and that each has figures (tiny counts: not a measurement)
+        System.out.println("Benchmarks, smoke mode (tiny counts, not figures to read): " + rows.size() + " rows, "
+                           + rows.stream().map(Report.Row::benchmark).map(b -> b.replaceAll(":.*", ""))
+                                   .distinct().count() + " benchmarks, each with a figure beside its baseline");
     }
 }
