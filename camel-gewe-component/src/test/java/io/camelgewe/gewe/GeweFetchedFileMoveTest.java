@@ -80,29 +80,28 @@ class GeweFetchedFileMoveTest extends GeweTestSupport {
 
     @Test
     void aMulticastToTwoFileEndpointsWritesBothInFull() throws Exception {
-        simulator.setDownloadSize(SIZE);
-        Exchange done = template.send("direct:multicast", e -> e.getMessage().setBody(VIDEO_XML));
-        assertNull(done.getException());
-        String name = done.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-        Path first = out.resolve("first").resolve(name);
-        Path second = out.resolve("second").resolve(name);
-        assertEquals(SIZE, Files.size(first));
-        assertEquals(SIZE, Files.size(second));
-        assertEquals(sha256(first), sha256(second));
-        assertEquals(sha256(first), done.getProperty("readAfter"));
+        Exchange done = multicast("direct:multicast", "first", "second");
+        assertEquals(sha256(out.resolve("first").resolve(done.getMessage().getHeader(Exchange.FILE_NAME, String.class))),
+                done.getProperty("readAfter"), "a step after the multicast reads the same bytes");
     }
 
     @Test
     void aParallelMulticastToTwoFileEndpointsWritesBothInFull() throws Exception {
+        multicast("direct:parallel", "p1", "p2");
+    }
+
+    /** Sends a download through a multicast to two file folders; both hold the whole file, the same bytes. */
+    private Exchange multicast(String route, String one, String other) throws Exception {
         simulator.setDownloadSize(SIZE);
-        Exchange done = template.send("direct:parallel", e -> e.getMessage().setBody(VIDEO_XML));
+        Exchange done = template.send(route, e -> e.getMessage().setBody(VIDEO_XML));
         assertNull(done.getException());
         String name = done.getMessage().getHeader(Exchange.FILE_NAME, String.class);
-        Path p1 = out.resolve("p1").resolve(name);
-        Path p2 = out.resolve("p2").resolve(name);
-        assertEquals(SIZE, Files.size(p1));
-        assertEquals(SIZE, Files.size(p2));
-        assertEquals(sha256(p1), sha256(p2));
+        Path first = out.resolve(one).resolve(name);
+        Path second = out.resolve(other).resolve(name);
+        assertEquals(SIZE, Files.size(first));
+        assertEquals(SIZE, Files.size(second));
+        assertEquals(sha256(first), sha256(second));
+        return done;
     }
 
     @Test

@@ -1,12 +1,8 @@
 package io.camelgewe.examples.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +26,15 @@ import org.apache.camel.component.platform.http.main.MainHttpServer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +84,7 @@ class SharedDeduplicationBenchTest {
             poster.await();
             awaitRouted(poster.unique, one.routed);
             assertEquals(poster.unique.sum(), one.routed.sum(), "in memory: each distinct message routed once");
+            poster.close();
         }
 
         Phase shared;
@@ -115,6 +121,7 @@ class SharedDeduplicationBenchTest {
                 }
                 routed = a.routed.sum() + routedB.sum();
                 distinct = poster.unique.sum();
+                poster.close();
             }
         }
         assertTrue(shared.repeats > 0 && afterRestart.repeats > 0, "repeats were posted");
@@ -207,7 +214,7 @@ class SharedDeduplicationBenchTest {
     private static final class Poster {
         private final List<URI> urls;
         private final int clients;
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        private final CloseableHttpAsyncClient http;
         private final AtomicLong seq = new AtomicLong();
         private final long base = 7_200_000_000_000_000_000L + System.nanoTime() % 1_000_000_000L * 1_000L;
         /** Messages posted, in order: (nanoTime, id, url index), the oldest first. */
@@ -222,6 +229,18 @@ class SharedDeduplicationBenchTest {
         Poster(List<URI> urls, int clients) {
             this.urls = urls;
             this.clients = clients;
+            // HttpClient 5's async client, as the component's own callback benchmark posts
+            http = HttpAsyncClients.custom()
+                    .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                            .setMaxConnTotal(clients * urls.size()).setMaxConnPerRoute(clients).build())
+                    .setIOReactorConfig(IOReactorConfig.custom().setTcpNoDelay(true).build())
+                    .disableAutomaticRetries().disableCookieManagement().disableConnectionState()
+                    .build();
+            http.start();
+        }
+
+        void close() {
+            http.close(CloseMode.GRACEFUL);
         }
 
         /** Posts for this long, then lets the posts in flight finish (see {@link #await()}). */
@@ -269,24 +288,35 @@ class SharedDeduplicationBenchTest {
                 url = (int) (s % urls.size());
             }
             boolean isRepeat = repeat;
-            byte[] body = body(id);
-            HttpRequest post = HttpRequest.newBuilder(urls.get(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             long t0 = System.nanoTime();
             int u = url;
-            http.sendAsync(post, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                if (failure == null && response.statusCode() == 200) {
-                    latencies.add(System.nanoTime() - t0);
-                    posts.increment();
-                    if (isRepeat) {
-                        repeats.increment();
-                    } else {
-                        unique.increment();
-                        posted.add(new long[] { System.nanoTime(), id, u });
-                    }
-                }
-                next();
-            });
+            http.execute(SimpleRequestBuilder.post(urls.get(url)).setBody(body(id), ContentType.APPLICATION_JSON).build(),
+                    new FutureCallback<SimpleHttpResponse>() {
+                        @Override
+                        public void completed(SimpleHttpResponse response) {
+                            if (response.getCode() == 200) {
+                                latencies.add(System.nanoTime() - t0);
+                                posts.increment();
+                                if (isRepeat) {
+                                    repeats.increment();
+                                } else {
+                                    unique.increment();
+                                    posted.add(new long[] { System.nanoTime(), id, u });
+                                }
+                            }
+                            next();
+                        }
+
+                        @Override
+                        public void failed(Exception ex) {
+                            next();
+                        }
+
+                        @Override
+                        public void cancelled() {
+                            next();
+                        }
+                    });
         }
 
         private static byte[] body(long newMsgId) {
