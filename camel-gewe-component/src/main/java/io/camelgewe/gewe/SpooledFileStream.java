@@ -36,6 +36,7 @@ final class SpooledFileStream extends InputStream implements StreamCache, Wrappe
     private final long length;
     /** The exchange's own body: closing it as a stream leaves the channel open; the exchange's completion closes it. */
     private final boolean heldUntilCompletion;
+    private final byte[] one = new byte[1];
     private FileChannel channel;
     private long position;
 
@@ -54,7 +55,6 @@ final class SpooledFileStream extends InputStream implements StreamCache, Wrappe
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
     }
 
