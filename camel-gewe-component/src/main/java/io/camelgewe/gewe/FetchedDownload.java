@@ -17,7 +17,8 @@ import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * fetch=true: after a download operation, the file behind GeWe's fileUrl is fetched to the spool folder and becomes
- * the body, a stream over the spooled copy that is deleted when the exchange completes.
+ * the body, a stream over the spooled copy that is deleted when the exchange completes, unless a {@code file:} step
+ * moved it into place (it is the exchange's {@link Exchange#FILE_LOCAL_WORK_PATH}, which camel-file renames).
  */
 final class FetchedDownload {
 
@@ -59,8 +60,11 @@ final class FetchedDownload {
     /** Makes a fetched file the body, with its file headers, and deletes it when the exchange completes. */
     static void bind(Exchange exchange, FetchedFile file) throws IOException {
         Message message = exchange.getMessage();
-        SpooledFileStream body = new SpooledFileStream(file.path());
+        SpooledFileStream body = SpooledFileStream.of(file.path());
         message.setBody(body);
+        // camel-file renames a local work file into place rather than copying it (the idiom of camel-ftp's
+        // localWorkDirectory): a large download is written once, not twice
+        message.setHeader(Exchange.FILE_LOCAL_WORK_PATH, file.path().toString());
         message.setHeader(Exchange.FILE_NAME, file.fileName());
         message.setHeader(Exchange.FILE_LENGTH, file.length());
         if (file.contentType() == null) {
@@ -71,11 +75,7 @@ final class FetchedDownload {
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange done) {
-                try {
-                    body.close();
-                } catch (IOException ignored) {
-                    // the file goes anyway
-                }
+                body.release();
                 SpooledFileStream.delete(file.path());
             }
         });

@@ -171,7 +171,8 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
 
     @UriParam(label = "producer,download",
               description = "Download operations with fetch: the folder downloads are spooled to; by default "
-                            + "camel-gewe under java.io.tmpdir. The spooled file is deleted when the exchange completes.")
+                            + "camel-gewe under java.io.tmpdir. The spooled file is deleted when the exchange completes, "
+                            + "unless a file: step moved it into place (on the same file system it is renamed, not copied).")
     private String fetchDirectory;
 
     @UriParam(label = "producer,download", defaultValue = "false",

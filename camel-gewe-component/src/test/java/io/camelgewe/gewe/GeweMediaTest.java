@@ -47,7 +47,8 @@ class GeweMediaTest extends GeweTestSupport {
             public void configure() {
                 from("direct:video").to("gewe:downloadVideo?fetch=true&fetchDirectory=" + spool)
                         .to("file:" + inbox);
-                // camel-file copies a WrappedFile body file to file; a step that reads the stream sees the same bytes
+                // camel-file moves the spooled file into place (GeweFetchedFileMoveTest); a step that reads the stream
+                // first sees the same bytes
                 from("direct:videoAsFile").to("gewe:downloadVideo?fetch=true&fetchDirectory=" + spool)
                         .process(e -> {
                             Object body = e.getMessage().getBody();

@@ -171,6 +171,43 @@ class CallbackRoutesTest {
     }
 
     @Test
+    void aMessageSeenBeforeAnInstanceRestartsIsStillDroppedByItAfterwards() throws Exception {
+        // a third instance of the application on the same ledger topic; it does not register its URL, so that the
+        // registrations counted above stay the first two instances'
+        int port = FreePorts.next();
+        Properties instance = infra.callbackServer(port);
+        instance.setProperty("gewe.examples.callbacks.registerUrl", "");
+        URI thirdUrl = URI.create("http://127.0.0.1:" + port + GeweConfiguration.DEFAULT_CALLBACK_PATH);
+        Main third = ExampleApplication.camelMain(infra, instance, routes());
+        third.start();
+        try {
+            long id = 7000000000000000006L;
+            String json = fixture("text.json", 7773749793478223190L, id);
+            assertEquals(200, sim.pushCallback(firstUrl, json));
+            assertEquals(1, recordsOf(id).size());
+
+            // the third instance restarts: a new Camel Main with nothing in memory, on the same port and topic; its
+            // ledger reads the topic from its beginning before its routes run
+            third.stop();
+            third = ExampleApplication.camelMain(infra, instance, routes());
+            third.start();
+            long duplicates = consumer(third).getDuplicateCount();
+            long routedBefore = routed(third);
+
+            assertEquals(200, sim.pushCallback(thirdUrl, json));
+            assertEquals(duplicates + 1, consumer(third).getDuplicateCount(), "dropped as a repeat after the restart");
+            assertEquals(routedBefore, routed(third), "not routed by the restarted instance");
+            // a message no instance saw is still routed by the restarted one
+            long fresh = 7000000000000000007L;
+            assertEquals(200, sim.pushCallback(thirdUrl, fixture("text.json", 7773749793478223190L, fresh)));
+            assertEquals(1, recordsOf(fresh).size());
+            assertEquals(1, recordsOf(id).size(), "still published once");
+        } finally {
+            third.stop();
+        }
+    }
+
+    @Test
     void anImageEndsAsAFileInMediaWithTheSimulatorsBytes() throws Exception {
         long id = 7000000000000000003L;
         assertEquals(200, sim.pushCallback(firstUrl, fixture("image.json", 6906713067183447582L, id)));

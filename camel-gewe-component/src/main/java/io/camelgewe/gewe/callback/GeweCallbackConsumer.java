@@ -82,8 +82,7 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         // Camel's default, CallerRuns, would run the route on the HTTP thread and hold the answer: refuse instead
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         routeThreads = threads.newThreadPool(this, "GeweCallback", profile);
-        handler = new GeweCallbackHandler(this, options, filter, deduplication,
-                threads.newSingleThreadScheduledExecutor(this, "GeweCallbackAnswer"));
+        handler = new GeweCallbackHandler(this, options, filter, deduplication);
 
         // the HTTP side is a platform-http consumer of its own, on whatever server the application runs; it leaves
         // the body unread, so that the handler checks the secret and the declared size before taking any of it in
@@ -103,17 +102,14 @@ public class GeweCallbackConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
-        // no new pushes first, then let the routes already accepted finish (they answer their pushes), then the
-        // answers still waiting for answerTimeout go out (a scheduled executor runs its delayed tasks on shutdown)
+        // no new pushes first, then let the routes already accepted finish (they answer their pushes; an answer
+        // waiting for answerTimeout goes out at it, on the HTTP server's thread that waits for it)
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
         var threads = getEndpoint().getCamelContext().getExecutorServiceManager();
         if (routeThreads != null) {
             threads.shutdownGraceful(routeThreads);
             routeThreads = null;
-        }
-        if (handler != null) {
-            threads.shutdownGraceful(handler.timer());
         }
         ServiceHelper.stopService(deduplication);
         super.doStop();

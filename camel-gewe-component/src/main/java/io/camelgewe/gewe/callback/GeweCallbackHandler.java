@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,7 +45,6 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     private final GeweCallbackOptions cfg;
     private final GeweCallbackFilter filter;
     private final CallbackDeduplication deduplication;
-    private final ScheduledExecutorService timer;
     private final Stats stats = new Stats();
     private final byte[] secret;
 
@@ -54,15 +53,13 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
      * @param cfg           the endpoint's options
      * @param filter        which callbacks are routed
      * @param deduplication drops repeated pushes
-     * @param timer         sends the answers that answerTimeout is up for
      */
     GeweCallbackHandler(GeweCallbackConsumer consumer, GeweCallbackOptions cfg, GeweCallbackFilter filter,
-                        CallbackDeduplication deduplication, ScheduledExecutorService timer) {
+                        CallbackDeduplication deduplication) {
         this.consumer = consumer;
         this.cfg = cfg;
         this.filter = filter;
         this.deduplication = deduplication;
-        this.timer = timer;
         this.secret = cfg.getSecret() == null || cfg.getSecret().isEmpty()
                 ? null : cfg.getSecret().getBytes(StandardCharsets.UTF_8);
     }
@@ -169,25 +166,27 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         return answer.send(200, "ok", true);
     }
 
-    /** COMPLETION: the answer waits for the route, but never longer than answerTimeout. */
+    /**
+     * COMPLETION: the answer waits for the route, but never longer than answerTimeout. The HTTP server's thread that
+     * called this waits for the answer in any case, so it waits here, with the deadline, rather than leaving a timer
+     * task per push to a timer thread that would wake up for each one (a thread hop per push).
+     */
     private boolean answerAfterRoute(GeweCallback callback, Answer answer, String key) {
-        ScheduledFuture<?> budget = timer.schedule(() -> {
-            if (answer.send(200, "ok", false)) {
-                stats.answeredOnTimeout.increment();
-                LOG.debug("GeWe callback on {}: answered after {} ms while the route of {} goes on", cfg.getPath(),
-                        cfg.getAnswerTimeout(), callback);
-            }
-        }, cfg.getAnswerTimeout(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Boolean> routed = new CompletableFuture<>();
+        consumer.dispatch(callback, key, routed::complete);
         try {
-            consumer.dispatch(callback, key, failed -> {
-                budget.cancel(false);
-                answer.send(failed ? 500 : 200, failed ? "the route failed" : "ok", false);
-            });
-        } catch (RejectedExecutionException e) {
-            budget.cancel(false);
-            throw e;
+            boolean failed = routed.get(cfg.getAnswerTimeout(), TimeUnit.MILLISECONDS);
+            return answer.send(failed ? 500 : 200, failed ? "the route failed" : "ok", true);
+        } catch (TimeoutException | InterruptedException | ExecutionException e) {
+            if (e instanceof InterruptedException) {
+                // the server is stopping: the push was accepted and its route goes on, as at answerTimeout
+                Thread.currentThread().interrupt();
+            }
+            stats.answeredOnTimeout.increment();
+            LOG.debug("GeWe callback on {}: answered after {} ms while the route of {} goes on", cfg.getPath(),
+                    cfg.getAnswerTimeout(), callback);
+            return answer.send(200, "ok", true);
         }
-        return false;
     }
 
     private boolean refuse(Answer answer, int status, String reason) {
@@ -229,17 +228,14 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         return stats;
     }
 
-    /** The timer of answerTimeout; the consumer shuts it down. */
-    ScheduledExecutorService timer() {
-        return timer;
-    }
-
     /** The HTTP side's counters. */
     static final class Stats {
         /** The most accounts whose last arrival is kept: the least recent go first. */
         static final int MAX_ACCOUNTS = 1000;
         /** The longest appId kept as it is: the Appid of a push is whatever its sender wrote. */
         static final int MAX_APP_ID = 64;
+        /** How stale a last arrival may be: the dev console shows it to the second. */
+        static final long ARRIVAL_RESOLUTION_MILLIS = 1000;
 
         final LongAdder received = new LongAdder();
         final LongAdder duplicates = new LongAdder();
@@ -253,10 +249,16 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         /** A callback of this account arrived (read, past the secret): when it did is kept. */
         void arrived(String appId) {
             String key = appId == null ? "" : appId.length() > MAX_APP_ID ? appId.substring(0, MAX_APP_ID) + "..." : appId;
-            lastArrivals.put(key, System.currentTimeMillis());
+            long now = System.currentTimeMillis();
+            Long last = lastArrivals.get(key);
+            // at most one write per account and second: a read costs the LRU cache nothing, a write records a change
+            // it must later compress, on every push of a busy account
+            if (last == null || now - last >= ARRIVAL_RESOLUTION_MILLIS || now < last) {
+                lastArrivals.put(key, now);
+            }
         }
 
-        /** When a callback of each account last arrived (epoch milliseconds), by appId. */
+        /** When a callback of each account last arrived (epoch milliseconds, to the second), by appId. */
         Map<String, Long> lastArrivals() {
             return Map.copyOf(lastArrivals);
         }
