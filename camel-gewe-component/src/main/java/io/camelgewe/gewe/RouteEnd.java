@@ -1,8 +1,6 @@
 package io.camelgewe.gewe;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Channel;
 import org.apache.camel.Endpoint;
@@ -28,8 +26,14 @@ import org.apache.camel.spi.UnitOfWork;
 final class RouteEnd {
 
     private final Endpoint endpoint;
-    /** Per route id: whether this endpoint is its last step. Routes are few and their steps fixed once started. */
-    private final Map<String, Boolean> lastStep = new ConcurrentHashMap<>();
+    /**
+     * The route last asked about and whether this endpoint is its last step: most producers serve one route, whose
+     * steps are fixed once started; a reloaded route is another Route object, and is looked at again.
+     */
+    private volatile Seen seen;
+
+    private record Seen(Route route, boolean endsHere) {
+    }
 
     RouteEnd(Endpoint endpoint) {
         this.endpoint = endpoint;
@@ -42,8 +46,7 @@ final class RouteEnd {
             return false;
         }
         Route route = uow.getRoute();
-        if (route == null || !route.getOnCompletions().isEmpty()
-            || !lastStep.computeIfAbsent(route.getRouteId(), id -> endsAt(route, endpoint))) {
+        if (route == null || !route.getOnCompletions().isEmpty() || !endsHere(route)) {
             return false;
         }
         // UnitOfWork has no read-only look at its synchronizations: a filter that takes none of them sees them all
@@ -53,6 +56,15 @@ final class RouteEnd {
             return false;
         });
         return !any[0];
+    }
+
+    private boolean endsHere(Route route) {
+        Seen last = seen;
+        if (last == null || last.route() != route) {
+            last = new Seen(route, endsAt(route, endpoint));
+            seen = last;
+        }
+        return last.endsHere();
     }
 
     /** Whether the route's last top-level step sends to the endpoint (a plain to(), not a toD() or an EIP). */
