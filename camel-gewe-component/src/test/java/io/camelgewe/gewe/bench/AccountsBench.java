@@ -42,8 +42,19 @@ final class AccountsBench {
             sim.addAccount(AccountsMain.appId(i));
         }
         sim.latency(ANSWER_MILLIS);
+        // every send of the run, not the simulator's last 10,000
+        sim.recordingCapacity(scale.accounts() * scale.sends() + 1000);
         sim.recording(true);
         sim.clear();
+        try {
+            measure(scale, s, sim, report, out, dir);
+        } finally {
+            sim.recordingCapacity(io.camelgewe.gewe.simulator.GeweSimulator.DEFAULT_RECORDING_CAPACITY);
+        }
+    }
+
+    private static void measure(Scale scale, GeweBenchmarks.Settings s, SimulatorProcess sim, Report report,
+                                PrintStream out, Path dir) throws Exception {
         // as many connections as sends in flight at once: accounts × answer / (answer + gap), with room
         long inFlight = scale.accounts() * ANSWER_MILLIS / (ANSWER_MILLIS + scale.gapMillis());
         int maxConnections = (int) Math.max(200, 2 * inFlight);
