@@ -158,6 +158,7 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "skipStatusSync": getOrCreateConfiguration(target).setSkipStatusSync(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "synchronous": getOrCreateConfiguration(target).setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "thumburl":
         case "thumbUrl": getOrCreateConfiguration(target).setThumbUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "title": getOrCreateConfiguration(target).setTitle(property(camelContext, java.lang.String.class, value)); return true;
@@ -319,6 +320,7 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "skipStatusSync": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "synchronous": return boolean.class;
         case "thumburl":
         case "thumbUrl": return java.lang.String.class;
         case "title": return java.lang.String.class;
@@ -481,6 +483,7 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "skipStatusSync": return getOrCreateConfiguration(target).isSkipStatusSync();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getSslContextParameters();
+        case "synchronous": return getOrCreateConfiguration(target).isSynchronous();
         case "thumburl":
         case "thumbUrl": return getOrCreateConfiguration(target).getThumbUrl();
         case "title": return getOrCreateConfiguration(target).getTitle();

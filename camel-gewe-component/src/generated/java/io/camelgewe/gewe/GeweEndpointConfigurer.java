@@ -111,6 +111,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "skipOwnMessages": target.getConfiguration().setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
         case "skipstatussync":
         case "skipStatusSync": target.getConfiguration().setSkipStatusSync(property(camelContext, boolean.class, value)); return true;
+        case "synchronous": target.getConfiguration().setSynchronous(property(camelContext, boolean.class, value)); return true;
         case "thumburl":
         case "thumbUrl": target.getConfiguration().setThumbUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "title": target.getConfiguration().setTitle(property(camelContext, java.lang.String.class, value)); return true;
@@ -228,6 +229,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "skipOwnMessages": return boolean.class;
         case "skipstatussync":
         case "skipStatusSync": return boolean.class;
+        case "synchronous": return boolean.class;
         case "thumburl":
         case "thumbUrl": return java.lang.String.class;
         case "title": return java.lang.String.class;
@@ -346,6 +348,7 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "skipOwnMessages": return target.getConfiguration().isSkipOwnMessages();
         case "skipstatussync":
         case "skipStatusSync": return target.getConfiguration().isSkipStatusSync();
+        case "synchronous": return target.getConfiguration().isSynchronous();
         case "thumburl":
         case "thumbUrl": return target.getConfiguration().getThumbUrl();
         case "title": return target.getConfiguration().getTitle();

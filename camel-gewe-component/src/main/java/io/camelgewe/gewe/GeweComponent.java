@@ -329,8 +329,13 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
                 PacingSettings settings = new PacingSettings(pacingPersonInterval, pacingPersonJitter,
                         pacingGroupInterval, pacingGroupJitter, pacingMaxPerMinute, pacingDownloadInterval,
                         pacingDownloadJitter, pacingQueueCapacity);
+                // one timer at most per account queue: Camel's default profile would bound the timers to its
+                // maxQueueSize (1000) and refuse the rest, stranding those accounts' sends; accounts bound them here
+                org.apache.camel.spi.ThreadPoolProfile timers = new org.apache.camel.spi.ThreadPoolProfile("GewePacer");
+                timers.setPoolSize(1);
+                timers.setMaxPoolSize(0);
                 pacerThread = getCamelContext().getExecutorServiceManager()
-                        .newSingleThreadScheduledExecutor(this, "GewePacer");
+                        .newScheduledThreadPool(this, "GewePacer", timers);
                 pacer = new GewePacer(settings, pacerThread);
                 LOG.info("GeWe pacing is on, per account ({}): {}. Set pacing=false on the component or an endpoint "
                          + "to turn it off.", settings.equals(PacingSettings.DEFAULTS) ? "GeWe's guidance"

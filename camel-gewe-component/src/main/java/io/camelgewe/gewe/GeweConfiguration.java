@@ -188,6 +188,14 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
                             + "cdnRepository.")
     private boolean cdnReuse;
 
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Call GeWe on the caller's thread and wait for the answer there, as camel-http does: the "
+                            + "route goes on on the caller's thread, with no hand-off. For routes whose consumer waits "
+                            + "for each exchange anyway (a JMS listener, a timer, a synchronous ProducerTemplate); "
+                            + "every exchange in flight then holds a thread, so leave it off for many sends at once or "
+                            + "under a consumer that must not block (platform-http, Vert.x).")
+    private boolean synchronous;
+
     @UriParam(label = "producer,pacing", defaultValue = "true",
               description = "Pace every account's sends and downloads across all endpoints and routes of the component "
                             + "the way GeWe asks (one at a time, a gap after each, a ceiling per minute; see the "
@@ -693,6 +701,16 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     /** Sets whether postImage/postVideo reuse WeChat's CDN copy of media sent before. */
     public void setCdnReuse(boolean cdnReuse) {
         this.cdnReuse = cdnReuse;
+    }
+
+    /** Whether the producer calls GeWe on the caller's thread and waits there for the answer. */
+    public boolean isSynchronous() {
+        return synchronous;
+    }
+
+    /** Sets whether the producer calls GeWe on the caller's thread and waits there for the answer. */
+    public void setSynchronous(boolean synchronous) {
+        this.synchronous = synchronous;
     }
 
     /** Whether sends and downloads are paced per account. */

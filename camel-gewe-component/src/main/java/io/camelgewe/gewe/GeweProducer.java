@@ -29,6 +29,10 @@ import org.slf4j.LoggerFactory;
  * exchange is resumed when GeWe answers, on the component's worker pool (or on the HTTP client's I/O thread with
  * continueOnIoThread). The callback is completed exactly once on every path.
  * <p>
+ * The hop to the worker is skipped where it would only cost a wake-up: after a success that ends the exchange
+ * ({@link RouteEnd}), and for a transacted exchange. With synchronous=true the caller's thread waits for the answer,
+ * as camel-http's does, and the route goes on there.
+ * <p>
  * What this class does is the exchange binding, pacing and the hand-off; the call itself is a chain of
  * {@link CallStep}s: the plain call, wrapped by {@link CdnReuse} and {@link ImageTypeFallback} where the endpoint asks
  * for them, then {@link FetchedDownload} with fetch=true.
@@ -45,6 +49,8 @@ public class GeweProducer extends DefaultAsyncProducer {
     private FetchedDownload fetch;
     private GewePacer pacer;
     private Executor worker;
+    private RouteEnd routeEnd;
+    private boolean synchronous;
     private volatile GeweAccountHealthCheck lastHealth;
     private volatile AccountActivity lastActivity;
 
@@ -76,6 +82,8 @@ public class GeweProducer extends DefaultAsyncProducer {
                 FetchOrigins.of(cfg.getDownloadBaseUrl(), cfg.getDownloadHosts()), endpoint.fetchDirectory(), timeouts)
                 : null;
         this.worker = component.worker();
+        this.routeEnd = new RouteEnd(endpoint);
+        this.synchronous = cfg.isSynchronous();
         accountHealth(cfg.getAppId());
         this.pacer = cfg.isPacing() && (operation.isSend() || operation.isDownload()) ? component.pacer() : null;
     }
@@ -105,14 +113,25 @@ public class GeweProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        if (synchronous) {
+            // the caller's thread waits, as with camel-http: the I/O thread only wakes it, the route goes on here
+            awaitOnCaller(exchange, result, health, activity);
+            callback.done(true);
+            return true;
+        }
         if (worker == null || exchange.isTransacted()) {
             // a transacted exchange is routed synchronously by Camel: its own thread waits for this callback and goes on
             // with the route itself, so a hop to a worker would only add a wake-up
             result.whenComplete((r, e) -> complete(exchange, callback, r, e, health, activity));
         } else {
-            // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread
+            // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread;
+            // when nothing but Camel's bookkeeping follows a success, the hop would only cost a wake-up
             result.whenComplete((r, e) -> {
                 Runnable rest = () -> complete(exchange, callback, r, e, health, activity);
+                if (e == null && routeEnd.after(exchange)) {
+                    rest.run();
+                    return;
+                }
                 try {
                     worker.execute(rest);
                 } catch (RejectedExecutionException full) {
@@ -123,6 +142,24 @@ public class GeweProducer extends DefaultAsyncProducer {
             });
         }
         return false;
+    }
+
+    /** Waits on the caller's thread for the outcome and puts it on the exchange; the route then goes on here. */
+    private void awaitOnCaller(Exchange exchange, CompletableFuture<Object> result, GeweAccountHealthCheck health,
+                               AccountActivity activity) {
+        Object r = null;
+        Throwable failure = null;
+        try {
+            // bounded all the same: the client's timeouts (and the pacing queue's) end every call
+            r = result.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            failure = e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the call may still reach GeWe: whether it was sent is unknown, as for any interrupted call
+            failure = e;
+        }
+        outcome(exchange, r, failure, health, activity);
     }
 
     /** The calls, started when the account's pacing slot comes; the slot is held until they are over. */
@@ -191,6 +228,16 @@ public class GeweProducer extends DefaultAsyncProducer {
     private void complete(Exchange exchange, AsyncCallback callback, Object result, Throwable failure,
                           GeweAccountHealthCheck health, AccountActivity activity) {
         try {
+            outcome(exchange, result, failure, health, activity);
+        } finally {
+            resume(exchange, callback);
+        }
+    }
+
+    /** Puts the outcome on the exchange, and tells the account's health check and activity. */
+    private void outcome(Exchange exchange, Object result, Throwable failure, GeweAccountHealthCheck health,
+                         AccountActivity activity) {
+        try {
             if (failure == null) {
                 apply(exchange, result);
                 if (health != null) {
@@ -211,8 +258,6 @@ public class GeweProducer extends DefaultAsyncProducer {
             }
         } catch (Throwable t) {
             exchange.setException(t);
-        } finally {
-            resume(exchange, callback);
         }
     }
 

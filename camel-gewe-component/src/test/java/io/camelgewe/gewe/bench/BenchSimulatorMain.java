@@ -19,7 +19,7 @@ import io.camelgewe.gewe.simulator.RecordedRequest;
  * Prints {@code READY <baseUrl> <token> <appId>} once listening, then answers each command with one line starting
  * with {@code OK} or {@code ERR}. Commands: {@code latency <ms>}, {@code downloadSize <bytes>},
  * {@code uploadRate <bytesPerSecond>}, {@code recording on|off}, {@code clear}, {@code addAccount <appId>},
- * {@code counts}, {@code cpu} (this JVM's CPU time, ns), {@code lastBody} (base64), {@code starts <operation>} ({@code appId@epochMicros} items),
+ * {@code recordingCapacity <requests>}, {@code counts}, {@code cpu} (this JVM's CPU time, ns), {@code lastBody} (base64), {@code starts <operation>} ({@code appId@epochMicros} items),
  * {@code quit}. The JVM also ends when stdin closes (its parent died).
  */
 public final class BenchSimulatorMain {
@@ -78,6 +78,9 @@ public final class BenchSimulatorMain {
                 return "";
             case "addAccount":
                 sim.addAccount(cmd[1]);
+                return "";
+            case "recordingCapacity":
+                sim.setRecordingCapacity(Integer.parseInt(cmd[1]));
                 return "";
             case "cpu":
                 // this JVM's CPU time: the simulator's cost per request, beside the client's

@@ -27,6 +27,7 @@ final class ComponentTarget implements Target {
     private final AsyncProducer producer;
     private final Object body;
     private String name = "component";
+    private boolean blocking;
 
     /**
      * @param baseUrl        where GeWe is
@@ -76,6 +77,16 @@ final class ComponentTarget implements Target {
         return t;
     }
 
+    /** postText with the benchmark's body, pacing off, synchronous=true: the caller's thread waits for GeWe. */
+    static ComponentTarget postTextSynchronous(String baseUrl, String token, String appId, int maxConnections)
+            throws Exception {
+        ComponentTarget t = new ComponentTarget(baseUrl, token, appId, maxConnections, g -> {
+        }, "gewe:postText?synchronous=true", BODY);
+        t.name = "component (synchronous)";
+        t.blocking = true;
+        return t;
+    }
+
     CamelContext context() {
         return context;
     }
@@ -83,6 +94,11 @@ final class ComponentTarget implements Target {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public boolean blocking() {
+        return blocking;
     }
 
     @Override

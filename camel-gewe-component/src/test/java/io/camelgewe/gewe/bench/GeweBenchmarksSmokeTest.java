@@ -56,6 +56,8 @@ class GeweBenchmarksSmokeTest {
         List<Report.Row> rows = report.rows();
         for (String expected : List.of("postText c=1: throughput", "postText c=1: latency", "postText c=1: CPU",
                 "postText c=64: throughput", "postText c=64: latency", "postText c=64: CPU", "Steps of one postText",
+                "postText c=1: camel-http baseline", "postText c=64: camel-http baseline",
+                "postText c=1: synchronous=true", "accounts at GeWe's pace",
                 "Profile c=64",
                 "sends in flight", "download to a file", "Pacing", "CDN reuse", "Callback intake")) {
             assertTrue(rows.stream().anyMatch(r -> r.benchmark().startsWith(expected)

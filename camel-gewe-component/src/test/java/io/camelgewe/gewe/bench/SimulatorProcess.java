@@ -93,6 +93,11 @@ final class SimulatorProcess implements AutoCloseable {
         command("clear");
     }
 
+    /** How many requests the simulator keeps (it forgets those kept so far). */
+    void recordingCapacity(int requests) throws IOException {
+        command("recordingCapacity " + requests);
+    }
+
     void addAccount(String appId) throws IOException {
         command("addAccount " + appId);
     }
