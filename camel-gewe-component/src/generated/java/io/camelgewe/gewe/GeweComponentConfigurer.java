@@ -133,6 +133,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "pagepath":
         case "pagePath": getOrCreateConfiguration(target).setPagePath(property(camelContext, java.lang.String.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "pingtimeout":
+        case "pingTimeout": getOrCreateConfiguration(target).setPingTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "poolsize":
         case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
         case "proxyhost":
@@ -294,6 +296,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "pagepath":
         case "pagePath": return java.lang.String.class;
         case "path": return java.lang.String.class;
+        case "pingtimeout":
+        case "pingTimeout": return long.class;
         case "poolsize":
         case "poolSize": return int.class;
         case "proxyhost":
@@ -456,6 +460,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "pagepath":
         case "pagePath": return getOrCreateConfiguration(target).getPagePath();
         case "path": return getOrCreateConfiguration(target).getPath();
+        case "pingtimeout":
+        case "pingTimeout": return getOrCreateConfiguration(target).getPingTimeout();
         case "poolsize":
         case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
         case "proxyhost":

@@ -94,6 +94,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pagepath":
         case "pagePath": target.getConfiguration().setPagePath(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "pingtimeout":
+        case "pingTimeout": target.getConfiguration().setPingTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "poolsize":
         case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
         case "readtimeout":
@@ -211,6 +213,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pagepath":
         case "pagePath": return java.lang.String.class;
         case "path": return java.lang.String.class;
+        case "pingtimeout":
+        case "pingTimeout": return long.class;
         case "poolsize":
         case "poolSize": return int.class;
         case "readtimeout":
@@ -329,6 +333,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pagepath":
         case "pagePath": return target.getConfiguration().getPagePath();
         case "path": return target.getConfiguration().getPath();
+        case "pingtimeout":
+        case "pingTimeout": return target.getConfiguration().getPingTimeout();
         case "poolsize":
         case "poolSize": return target.getConfiguration().getPoolSize();
         case "readtimeout":

@@ -304,6 +304,13 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
                             + "per token its callbacks.")
     private String registerUrl;
 
+    @UriParam(label = "consumer", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "gewe:callback with registerUrl: how long after GeWe accepted the registration its ping "
+                            + "must have arrived, in milliseconds (10000) or as a duration (10s). GeWe pings the URL "
+                            + "as soon as it is set; no ping by then means GeWe could not reach the URL, and the "
+                            + "consumer says so at WARN and in its JMX attribute PingMissing.")
+    private long pingTimeout = 10000;
+
     @UriParam(label = "consumer,advanced", defaultValue = "10",
               description = "gewe:callback: the threads routes run on, so that the HTTP answer never waits for a slow "
                             + "route; pushes beyond them wait in a queue of maxQueueSize.")
@@ -872,6 +879,16 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     /** gewe:callback: sets the public URL registered with GeWe on start. */
     public void setRegisterUrl(String registerUrl) {
         this.registerUrl = registerUrl;
+    }
+
+    /** gewe:callback: how long after registering GeWe's ping must have arrived, in milliseconds. */
+    public long getPingTimeout() {
+        return pingTimeout;
+    }
+
+    /** gewe:callback: sets how long after registering GeWe's ping must have arrived, in milliseconds. */
+    public void setPingTimeout(long pingTimeout) {
+        this.pingTimeout = pingTimeout;
     }
 
     /** gewe:callback: the threads routes run on. */

@@ -2,6 +2,7 @@ package io.camelgewe.gewe.callback;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -44,6 +45,8 @@ public class GeweCallbackConsumer extends DefaultConsumer {
     private GeweCallbackHandler handler;
     private ExecutorService routeThreads;
     private org.apache.camel.Consumer httpConsumer;
+    private ScheduledExecutorService pingTimer;
+    private volatile CallbackPingWatch pingWatch;
 
     /**
      * @param endpoint           the gewe:callback endpoint
@@ -96,8 +99,12 @@ public class GeweCallbackConsumer extends DefaultConsumer {
 
         if (options.getRegisterUrl() != null && !options.getRegisterUrl().isBlank()) {
             // GeWe pings the URL right after setCallback: register once every route, and the server, is up
+            pingTimer = threads.newSingleThreadScheduledExecutor(this, "GeweCallbackPing");
+            CallbackPingWatch watch = new CallbackPingWatch(() -> handler.stats().pings.sum(), this::isRunAllowed,
+                    pingTimer, options.getPingTimeout());
+            pingWatch = watch;
             getEndpoint().getCamelContext().addStartupListener(
-                    new GeweCallbackRegistration(options, registrationClient, this::isRunAllowed));
+                    new GeweCallbackRegistration(options, registrationClient, this::isRunAllowed, watch::registered));
         }
     }
 
@@ -108,6 +115,11 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
         var threads = getEndpoint().getCamelContext().getExecutorServiceManager();
+        if (pingTimer != null) {
+            // a ping check due after the stop has nothing left to say
+            threads.shutdownNow(pingTimer);
+            pingTimer = null;
+        }
         if (routeThreads != null) {
             threads.shutdownGraceful(routeThreads);
             routeThreads = null;
@@ -215,6 +227,16 @@ public class GeweCallbackConsumer extends DefaultConsumer {
     @ManagedAttribute(description = "Pushes whose reading threw an exception or an error, answered 400")
     public long getUnreadableCount() {
         return handler == null ? 0 : handler.stats().unreadable.sum();
+    }
+
+    /**
+     * Whether GeWe could not reach registerUrl: it accepted the registration, and no ping arrived within
+     * pingTimeout (false again once one does; false without registerUrl).
+     */
+    @ManagedAttribute(description = "GeWe accepted registerUrl but its ping did not arrive within pingTimeout")
+    public boolean isPingMissing() {
+        CallbackPingWatch watch = pingWatch;
+        return watch != null && watch.isPingMissing();
     }
 
     /** GeWe's registration pings answered. */

@@ -53,6 +53,9 @@ public interface GeweCallbackOptions {
     /** The public URL registered with GeWe once the application has started; null for none. */
     String getRegisterUrl();
 
+    /** How long after GeWe accepted the registration its ping must have arrived, in milliseconds. */
+    long getPingTimeout();
+
     /** The GeWe token the URL is registered for. */
     String getToken();
 

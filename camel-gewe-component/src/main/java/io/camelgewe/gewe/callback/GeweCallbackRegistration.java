@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.camelgewe.gewe.catalog.GeweCatalog;
@@ -34,17 +35,21 @@ final class GeweCallbackRegistration implements ExtendedStartupListener {
     private final GeweCallbackOptions options;
     private final Callable<GeweClient> client;
     private final BooleanSupplier consumerRunning;
+    private final Consumer<String> registered;
     private final AtomicBoolean started = new AtomicBoolean();
 
     /**
      * @param options         the consumer's options: registerUrl, secret and token
      * @param client          the client to register through
      * @param consumerRunning whether the consumer still runs (a stopped one registers nothing)
+     * @param registered      told the URL as it may be logged once GeWe accepted it, so that the ping can be awaited
      */
-    GeweCallbackRegistration(GeweCallbackOptions options, Callable<GeweClient> client, BooleanSupplier consumerRunning) {
+    GeweCallbackRegistration(GeweCallbackOptions options, Callable<GeweClient> client, BooleanSupplier consumerRunning,
+                             Consumer<String> registered) {
         this.options = options;
         this.client = client;
         this.consumerRunning = consumerRunning;
+        this.registered = registered;
     }
 
     @Override
@@ -79,6 +84,7 @@ final class GeweCallbackRegistration implements ExtendedStartupListener {
                             scrub(GeweClient.causeOf(e).getMessage(), options.getSecret()));
                 } else {
                     LOG.info("Registered the callback URL {} with GeWe", shown);
+                    registered.accept(shown);
                 }
             });
         } catch (Exception e) {

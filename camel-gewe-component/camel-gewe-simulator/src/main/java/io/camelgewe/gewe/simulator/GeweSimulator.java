@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -128,11 +129,13 @@ public final class GeweSimulator implements AutoCloseable {
     private volatile long uploadRate;
     private volatile URI callbackUrl;
     private volatile Duration callbackTimeout = Duration.ofSeconds(3);
+    private volatile boolean callbackPing = true;
     private volatile boolean recording = true;
     private volatile RequestLog log = new RequestLog(DEFAULT_RECORDING_CAPACITY);
 
     // --- counters
     private final LongAdder total = new LongAdder();
+    private final AtomicLong systemMsgIds = new AtomicLong(1_040_000_000L);
     private final LongAdder accepted = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -387,6 +390,41 @@ public final class GeweSimulator implements AutoCloseable {
     }
 
     /**
+     * Whether {@code login/setCallback} is followed by GeWe's ping (true, the default). False plays the silent
+     * callback users of GeWe report: the registration answers success, and the URL never hears from GeWe.
+     */
+    public void setCallbackPing(boolean on) {
+        callbackPing = on;
+    }
+
+    /**
+     * Pushes a system message as GeWe does (an AddMsg of MsgType 10002 to the registered callback URL, for the
+     * default account), with what GeWe puts in its ids: a NewMsgId that is not an id but the push's time in seconds
+     * (10 digits, the same as its CreateTime; two system messages of one second share it), and a MsgId of its own.
+     *
+     * @param  fromWxid             the contact or group the message is about
+     * @param  xml                  the content, e.g. {@code <sysmsg type="revokemsg">...</sysmsg>}
+     * @param  pushTime             the push's time; its seconds become NewMsgId and CreateTime
+     * @return                      the receiver's HTTP status
+     * @throws IllegalStateException when no callback URL is registered
+     * @throws IOException           when the receiver cannot be reached or does not answer in time
+     * @throws InterruptedException  when interrupted while waiting
+     */
+    public int pushSystemMessage(String fromWxid, String xml, Instant pushTime) throws IOException, InterruptedException {
+        long seconds = pushTime.getEpochSecond();
+        var push = MAPPER.createObjectNode().put("TypeName", "AddMsg").put("Appid", appId()).put("Wxid", "wxid_sim");
+        var data = push.putObject("Data");
+        data.put("MsgId", systemMsgIds.incrementAndGet());
+        data.putObject("FromUserName").put("string", fromWxid);
+        data.putObject("ToUserName").put("string", "wxid_sim");
+        data.put("MsgType", 10002);
+        data.putObject("Content").put("string", xml);
+        data.put("CreateTime", seconds);
+        data.put("NewMsgId", seconds);
+        return pushCallback(push.toString());
+    }
+
+    /**
      * POSTs a raw JSON callback (a message, a contact change...) to the registered callback URL, as GeWe pushes.
      *
      * @return the receiver's HTTP status
@@ -419,6 +457,10 @@ public final class GeweSimulator implements AutoCloseable {
 
     /** GeWe's registration ping, sent after setCallback has been answered; a failure is only logged, as GeWe does. */
     void pingCallback(URI url, String pingToken) {
+        if (!callbackPing) {
+            LOG.debug("GeWe simulator: no ping to {} (setCallbackPing(false))", url);
+            return;
+        }
         String json = MAPPER.createObjectNode().put("testMsg", "回调地址链接成功！").put("token", pingToken).toString();
         callbackClient().sendAsync(callbackRequest(url, json), HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, error) -> {
