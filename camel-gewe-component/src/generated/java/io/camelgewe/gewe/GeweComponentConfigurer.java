@@ -39,6 +39,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "appid":
         case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appmsg": getOrCreateConfiguration(target).setAppmsg(property(camelContext, java.lang.String.class, value)); return true;
+        case "arrivalrepository":
+        case "arrivalRepository": getOrCreateConfiguration(target).setArrivalRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "ats": getOrCreateConfiguration(target).setAts(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
@@ -151,9 +153,13 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "removeOnFailure": getOrCreateConfiguration(target).setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reregisteronsilence":
+        case "reregisterOnSilence": getOrCreateConfiguration(target).setReregisterOnSilence(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secret": getOrCreateConfiguration(target).setSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "silencetimeout":
+        case "silenceTimeout": getOrCreateConfiguration(target).setSilenceTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "skipownmessages":
         case "skipOwnMessages": getOrCreateConfiguration(target).setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
         case "skipstatussync":
@@ -202,6 +208,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "appid":
         case "appId": return java.lang.String.class;
         case "appmsg": return java.lang.String.class;
+        case "arrivalrepository":
+        case "arrivalRepository": return org.apache.camel.spi.StateRepository.class;
         case "ats": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
@@ -314,9 +322,13 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "removeOnFailure": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "reregisteronsilence":
+        case "reregisterOnSilence": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "secret": return java.lang.String.class;
+        case "silencetimeout":
+        case "silenceTimeout": return long.class;
         case "skipownmessages":
         case "skipOwnMessages": return boolean.class;
         case "skipstatussync":
@@ -366,6 +378,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "appid":
         case "appId": return getOrCreateConfiguration(target).getAppId();
         case "appmsg": return getOrCreateConfiguration(target).getAppmsg();
+        case "arrivalrepository":
+        case "arrivalRepository": return getOrCreateConfiguration(target).getArrivalRepository();
         case "ats": return getOrCreateConfiguration(target).getAts();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
@@ -478,9 +492,13 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "removeOnFailure": return getOrCreateConfiguration(target).isRemoveOnFailure();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "reregisteronsilence":
+        case "reregisterOnSilence": return getOrCreateConfiguration(target).isReregisterOnSilence();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "secret": return getOrCreateConfiguration(target).getSecret();
+        case "silencetimeout":
+        case "silenceTimeout": return getOrCreateConfiguration(target).getSilenceTimeout();
         case "skipownmessages":
         case "skipOwnMessages": return getOrCreateConfiguration(target).isSkipOwnMessages();
         case "skipstatussync":
@@ -520,6 +538,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "arrivalrepository":
+        case "arrivalRepository": return String.class;
         case "cdnrepository":
         case "cdnRepository": return java.lang.String.class;
         default: return null;

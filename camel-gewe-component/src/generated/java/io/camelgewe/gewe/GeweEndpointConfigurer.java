@@ -30,6 +30,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appmsg": target.getConfiguration().setAppmsg(property(camelContext, java.lang.String.class, value)); return true;
+        case "arrivalrepository":
+        case "arrivalRepository": target.getConfiguration().setArrivalRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "ats": target.getConfiguration().setAts(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -106,9 +108,13 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "removeOnFailure": target.getConfiguration().setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reregisteronsilence":
+        case "reregisterOnSilence": target.getConfiguration().setReregisterOnSilence(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secret": target.getConfiguration().setSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "silencetimeout":
+        case "silenceTimeout": target.getConfiguration().setSilenceTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "skipownmessages":
         case "skipOwnMessages": target.getConfiguration().setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
         case "skipstatussync":
@@ -149,6 +155,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "appid":
         case "appId": return java.lang.String.class;
         case "appmsg": return java.lang.String.class;
+        case "arrivalrepository":
+        case "arrivalRepository": return org.apache.camel.spi.StateRepository.class;
         case "ats": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
@@ -225,9 +233,13 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "removeOnFailure": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "reregisteronsilence":
+        case "reregisterOnSilence": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "secret": return java.lang.String.class;
+        case "silencetimeout":
+        case "silenceTimeout": return long.class;
         case "skipownmessages":
         case "skipOwnMessages": return boolean.class;
         case "skipstatussync":
@@ -269,6 +281,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "appid":
         case "appId": return target.getConfiguration().getAppId();
         case "appmsg": return target.getConfiguration().getAppmsg();
+        case "arrivalrepository":
+        case "arrivalRepository": return target.getConfiguration().getArrivalRepository();
         case "ats": return target.getConfiguration().getAts();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
@@ -345,9 +359,13 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "removeOnFailure": return target.getConfiguration().isRemoveOnFailure();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "reregisteronsilence":
+        case "reregisterOnSilence": return target.getConfiguration().isReregisterOnSilence();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "secret": return target.getConfiguration().getSecret();
+        case "silencetimeout":
+        case "silenceTimeout": return target.getConfiguration().getSilenceTimeout();
         case "skipownmessages":
         case "skipOwnMessages": return target.getConfiguration().isSkipOwnMessages();
         case "skipstatussync":
@@ -374,6 +392,15 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "voiceurl":
         case "voiceUrl": return target.getConfiguration().getVoiceUrl();
         case "xml": return target.getConfiguration().getXml();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "arrivalrepository":
+        case "arrivalRepository": return String.class;
         default: return null;
         }
     }

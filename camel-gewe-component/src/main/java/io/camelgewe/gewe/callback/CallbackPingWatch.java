@@ -38,11 +38,14 @@ final class CallbackPingWatch {
         this.timeoutMillis = timeoutMillis;
     }
 
+    /** A registration is being sent: a ping from now on is its ping (GeWe may send it before it answers). */
+    void sending() {
+        pingsAtRegistration = pings.getAsLong();
+        overdue = false;
+    }
+
     /** GeWe accepted the registration of this URL (as it may be logged): its ping is due within pingTimeout. */
     void registered(String shownUrl) {
-        // the ping may already have been answered (GeWe sends it before answering setCallback): it counts
-        pingsAtRegistration = Math.max(0, pings.getAsLong() - 1);
-        overdue = false;
         timer.schedule(() -> check(shownUrl), timeoutMillis, TimeUnit.MILLISECONDS);
     }
 

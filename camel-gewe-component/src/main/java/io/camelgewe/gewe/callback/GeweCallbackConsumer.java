@@ -1,10 +1,13 @@
 package io.camelgewe.gewe.callback;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.camelgewe.gewe.spi.GeweClient;
 import org.apache.camel.Endpoint;
@@ -14,6 +17,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -34,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * before a route, on the HTTP side.
  */
 @ManagedResource(description = "Managed GeWe callback consumer")
-public class GeweCallbackConsumer extends DefaultConsumer {
+public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheckAware {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeweCallbackConsumer.class);
 
@@ -45,8 +50,11 @@ public class GeweCallbackConsumer extends DefaultConsumer {
     private GeweCallbackHandler handler;
     private ExecutorService routeThreads;
     private org.apache.camel.Consumer httpConsumer;
-    private ScheduledExecutorService pingTimer;
+    private ScheduledExecutorService livenessTimer;
     private volatile CallbackPingWatch pingWatch;
+    private volatile GeweCallbackRegistration registration;
+    private volatile CallbackSilenceWatch silenceWatch;
+    private volatile Predicate<String> expectsCallbacks = appId -> true;
 
     /**
      * @param endpoint           the gewe:callback endpoint
@@ -99,12 +107,14 @@ public class GeweCallbackConsumer extends DefaultConsumer {
 
         if (options.getRegisterUrl() != null && !options.getRegisterUrl().isBlank()) {
             // GeWe pings the URL right after setCallback: register once every route, and the server, is up
-            pingTimer = threads.newSingleThreadScheduledExecutor(this, "GeweCallbackPing");
             CallbackPingWatch watch = new CallbackPingWatch(() -> handler.stats().pings.sum(), this::isRunAllowed,
-                    pingTimer, options.getPingTimeout());
+                    livenessTimer(), options.getPingTimeout());
             pingWatch = watch;
-            getEndpoint().getCamelContext().addStartupListener(
-                    new GeweCallbackRegistration(options, registrationClient, this::isRunAllowed, watch::registered));
+            registration = new GeweCallbackRegistration(options, registrationClient, this::isRunAllowed, watch);
+            getEndpoint().getCamelContext().addStartupListener(registration);
+        }
+        if (options.getSilenceTimeout() > 0 || options.getArrivalRepository() != null) {
+            startSilenceWatch(path);
         }
     }
 
@@ -115,11 +125,16 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
         var threads = getEndpoint().getCamelContext().getExecutorServiceManager();
-        if (pingTimer != null) {
-            // a ping check due after the stop has nothing left to say
-            threads.shutdownNow(pingTimer);
-            pingTimer = null;
+        if (silenceWatch != null) {
+            silenceWatch.save();
+            silenceWatch = null;
         }
+        if (livenessTimer != null) {
+            // a ping or silence check due after the stop has nothing left to say
+            threads.shutdownNow(livenessTimer);
+            livenessTimer = null;
+        }
+        registration = null;
         if (routeThreads != null) {
             threads.shutdownGraceful(routeThreads);
             routeThreads = null;
@@ -129,6 +144,48 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         }
         ServiceHelper.stopService(deduplication);
         super.doStop();
+    }
+
+    private ScheduledExecutorService livenessTimer() {
+        if (livenessTimer == null) {
+            livenessTimer = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "GeweCallbackLiveness");
+        }
+        return livenessTimer;
+    }
+
+    private void startSilenceWatch(String path) {
+        long timeout = options.getSilenceTimeout();
+        GeweCallbackRegistration again = registration;
+        Runnable reregister = options.isReregisterOnSilence() && again != null ? again::reregister : null;
+        Set<String> own = registration != null && options.getAppId() != null ? Set.of(options.getAppId()) : Set.of();
+        GeweCallbackHandler.Stats stats = handler.stats();
+        CallbackSilenceWatch watch = new CallbackSilenceWatch(path, timeout > 0 ? timeout : Long.MAX_VALUE,
+                stats::lastArrivals, own, options.getArrivalRepository(), reregister, System::currentTimeMillis);
+        watch.setExpectsCallbacks(appId -> expectsCallbacks.test(appId));
+        // a FileStateRepository reads its file when started; a user's repository is theirs to stop
+        ServiceHelper.startService(options.getArrivalRepository());
+        watch.load().forEach(stats::restore);
+        silenceWatch = watch;
+        // often enough that a silence is reported within a quarter of silenceTimeout, never busier than 10 a second
+        long every = timeout > 0 ? Math.max(100, Math.min(timeout / 4, 60_000)) : 60_000;
+        Runnable task = timeout > 0 ? watch::check : watch::save;
+        livenessTimer().scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("GeWe callback on {}: the silence check failed: {}", path, e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The hook that says whether an account (appId) expects callbacks now, for silenceTimeout: by default every
+     * account heard from before and the endpoint's appId with registerUrl. Wire it to what is known of the account
+     * (an account known to be offline expects none).
+     */
+    public void setExpectsCallbacks(Predicate<String> expectsCallbacks) {
+        this.expectsCallbacks = expectsCallbacks == null ? appId -> true : expectsCallbacks;
     }
 
     /** Checks the consumer's options; returns the path, with its leading slash. */
@@ -237,6 +294,22 @@ public class GeweCallbackConsumer extends DefaultConsumer {
     public boolean isPingMissing() {
         CallbackPingWatch watch = pingWatch;
         return watch != null && watch.isPingMissing();
+    }
+
+    /**
+     * The consumer's liveness for Camel's consumer health checks: DOWN while GeWe's registration ping is missing or
+     * an account is silent (see pingTimeout, silenceTimeout), UP otherwise.
+     */
+    @Override
+    public HealthCheck getHealthCheck() {
+        return new GeweCallbackHealthCheck(getPath(), this::isPingMissing, this::getSilentAccounts);
+    }
+
+    /** The accounts that expect callbacks and sent none for silenceTimeout, comma-separated; empty for none. */
+    @ManagedAttribute(description = "Accounts that expect callbacks and sent none for silenceTimeout")
+    public String getSilentAccounts() {
+        CallbackSilenceWatch watch = silenceWatch;
+        return watch == null || options.getSilenceTimeout() <= 0 ? "" : String.join(",", watch.silentAccounts());
     }
 
     /** GeWe's registration pings answered. */

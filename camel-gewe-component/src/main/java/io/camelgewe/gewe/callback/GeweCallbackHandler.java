@@ -256,6 +256,13 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
             lastArrivals.put(key, System.currentTimeMillis());
         }
 
+        /** A last arrival kept from before a restart; a later one already seen here wins. */
+        void restore(String appId, long at) {
+            if (appId.length() <= MAX_APP_ID + 3) {
+                lastArrivals.merge(appId, at, Math::max);
+            }
+        }
+
         /** When a callback of each account last arrived (epoch milliseconds), by appId. */
         Map<String, Long> lastArrivals() {
             return Map.copyOf(lastArrivals);
