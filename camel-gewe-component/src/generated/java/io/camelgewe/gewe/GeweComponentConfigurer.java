@@ -65,6 +65,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "continueOnIoThread": target.setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "coverimgurl":
         case "coverImgUrl": getOrCreateConfiguration(target).setCoverImgUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "deadletteruri":
+        case "deadLetterUri": getOrCreateConfiguration(target).setDeadLetterUri(property(camelContext, java.lang.String.class, value)); return true;
         case "desc": getOrCreateConfiguration(target).setDesc(property(camelContext, java.lang.String.class, value)); return true;
         case "displayname":
         case "displayName": getOrCreateConfiguration(target).setDisplayName(property(camelContext, java.lang.String.class, value)); return true;
@@ -234,6 +236,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "continueOnIoThread": return boolean.class;
         case "coverimgurl":
         case "coverImgUrl": return java.lang.String.class;
+        case "deadletteruri":
+        case "deadLetterUri": return java.lang.String.class;
         case "desc": return java.lang.String.class;
         case "displayname":
         case "displayName": return java.lang.String.class;
@@ -404,6 +408,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "continueOnIoThread": return target.isContinueOnIoThread();
         case "coverimgurl":
         case "coverImgUrl": return getOrCreateConfiguration(target).getCoverImgUrl();
+        case "deadletteruri":
+        case "deadLetterUri": return getOrCreateConfiguration(target).getDeadLetterUri();
         case "desc": return getOrCreateConfiguration(target).getDesc();
         case "displayname":
         case "displayName": return getOrCreateConfiguration(target).getDisplayName();

@@ -46,6 +46,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "content": target.getConfiguration().setContent(property(camelContext, java.lang.String.class, value)); return true;
         case "coverimgurl":
         case "coverImgUrl": target.getConfiguration().setCoverImgUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "deadletteruri":
+        case "deadLetterUri": target.getConfiguration().setDeadLetterUri(property(camelContext, java.lang.String.class, value)); return true;
         case "desc": target.getConfiguration().setDesc(property(camelContext, java.lang.String.class, value)); return true;
         case "displayname":
         case "displayName": target.getConfiguration().setDisplayName(property(camelContext, java.lang.String.class, value)); return true;
@@ -171,6 +173,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "content": return java.lang.String.class;
         case "coverimgurl":
         case "coverImgUrl": return java.lang.String.class;
+        case "deadletteruri":
+        case "deadLetterUri": return java.lang.String.class;
         case "desc": return java.lang.String.class;
         case "displayname":
         case "displayName": return java.lang.String.class;
@@ -297,6 +301,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "content": return target.getConfiguration().getContent();
         case "coverimgurl":
         case "coverImgUrl": return target.getConfiguration().getCoverImgUrl();
+        case "deadletteruri":
+        case "deadLetterUri": return target.getConfiguration().getDeadLetterUri();
         case "desc": return target.getConfiguration().getDesc();
         case "displayname":
         case "displayName": return target.getConfiguration().getDisplayName();

@@ -23,7 +23,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(67);
         props.add("answerAfter");
         props.add("answerTimeout");
         props.add("appId");
@@ -37,6 +37,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("connectTimeout");
         props.add("content");
         props.add("coverImgUrl");
+        props.add("deadLetterUri");
         props.add("desc");
         props.add("displayName");
         props.add("downloadBaseUrl");

@@ -333,6 +333,14 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
                             + "the last push before a restart, not from the restart. In memory only by default.")
     private StateRepository<String, String> arrivalRepository;
 
+    @UriParam(label = "consumer",
+              description = "gewe:callback: where a push the consumer refuses (not JSON, not a GeWe callback, bad XML, "
+                            + "unreadable) is sent, with its raw bytes as the body and the headers "
+                            + "CamelGeweRefusedReason, CamelGeweRefusedStatus and CamelGeweCallbackPath, so that it can "
+                            + "be kept and replayed after an upgrade (e.g. a JMS queue or a file: directory). GeWe is "
+                            + "still answered as before (400). None by default: refused pushes are only logged.")
+    private String deadLetterUri;
+
     @UriParam(label = "consumer,advanced", defaultValue = "10",
               description = "gewe:callback: the threads routes run on, so that the HTTP answer never waits for a slow "
                             + "route; pushes beyond them wait in a queue of maxQueueSize.")
@@ -931,6 +939,16 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     /** gewe:callback: sets whether the URL is registered again when an account falls silent. */
     public void setReregisterOnSilence(boolean reregisterOnSilence) {
         this.reregisterOnSilence = reregisterOnSilence;
+    }
+
+    /** gewe:callback: where refused pushes are sent, with their raw bytes; null for nowhere. */
+    public String getDeadLetterUri() {
+        return deadLetterUri;
+    }
+
+    /** gewe:callback: sets where refused pushes are sent, with their raw bytes. */
+    public void setDeadLetterUri(String deadLetterUri) {
+        this.deadLetterUri = deadLetterUri;
     }
 
     /** gewe:callback: where the accounts' last arrivals are kept across restarts; null for memory only. */

@@ -5,11 +5,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import io.camelgewe.gewe.spi.GeweClient;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -41,6 +43,13 @@ import org.slf4j.LoggerFactory;
 @ManagedResource(description = "Managed GeWe callback consumer")
 public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheckAware {
 
+    /** Dead letters: why the push was refused (never quoting it). */
+    public static final String REFUSED_REASON = "CamelGeweRefusedReason";
+    /** Dead letters: the HTTP status GeWe was answered. */
+    public static final String REFUSED_STATUS = "CamelGeweRefusedStatus";
+    /** Dead letters: the HTTP path the push was posted to. */
+    public static final String CALLBACK_PATH = "CamelGeweCallbackPath";
+
     private static final Logger LOG = LoggerFactory.getLogger(GeweCallbackConsumer.class);
 
     private final GeweCallbackOptions options;
@@ -53,6 +62,9 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
     private ScheduledExecutorService livenessTimer;
     private volatile CallbackPingWatch pingWatch;
     private volatile GeweCallbackRegistration registration;
+    private AsyncProducer deadLetter;
+    private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder deadLetterFailed = new LongAdder();
     private volatile CallbackSilenceWatch silenceWatch;
     private volatile Predicate<String> expectsCallbacks = appId -> true;
 
@@ -93,6 +105,11 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
         // Camel's default, CallerRuns, would run the route on the HTTP thread and hold the answer: refuse instead
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         routeThreads = threads.newThreadPool(this, "GeweCallback", profile);
+        if (options.getDeadLetterUri() != null && !options.getDeadLetterUri().isBlank()) {
+            deadLetter = getEndpoint().getCamelContext().getEndpoint(options.getDeadLetterUri().strip())
+                    .createAsyncProducer();
+            ServiceHelper.startService(deadLetter);
+        }
         handler = new GeweCallbackHandler(this, options, filter, deduplication,
                 threads.newSingleThreadScheduledExecutor(this, "GeweCallbackAnswer"));
 
@@ -142,6 +159,8 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
         if (handler != null) {
             threads.shutdownGraceful(handler.timer());
         }
+        ServiceHelper.stopAndShutdownService(deadLetter);
+        deadLetter = null;
         ServiceHelper.stopService(deduplication);
         super.doStop();
     }
@@ -233,6 +252,41 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
         }
     }
 
+    /**
+     * Sends a refused push's raw bytes to deadLetterUri, on the route threads so that GeWe's answer never waits for
+     * it; nothing when there is no deadLetterUri. A dead letter that cannot be sent is counted and logged in one line.
+     *
+     * @param body   the bytes as they arrived, within maxBodySize
+     * @param status the HTTP status GeWe was answered
+     * @param reason why the push was refused, never quoting it
+     */
+    void deadLetter(byte[] body, int status, String reason) {
+        AsyncProducer producer = deadLetter;
+        if (producer == null) {
+            return;
+        }
+        Exchange exchange = producer.getEndpoint().createExchange(ExchangePattern.InOnly);
+        exchange.getMessage().setBody(body);
+        exchange.getMessage().setHeader(REFUSED_REASON, reason);
+        exchange.getMessage().setHeader(REFUSED_STATUS, status);
+        exchange.getMessage().setHeader(CALLBACK_PATH, getPath());
+        try {
+            routeThreads.execute(() -> producer.process(exchange, doneSync -> {
+                if (exchange.getException() != null) {
+                    deadLetterFailed.increment();
+                    LOG.warn("GeWe callback on {}: a refused push ({} bytes) could not be sent to deadLetterUri: {}",
+                            getPath(), body.length, exchange.getException().toString());
+                } else {
+                    deadLettered.increment();
+                }
+            }));
+        } catch (RuntimeException e) {
+            deadLetterFailed.increment();
+            LOG.warn("GeWe callback on {}: a refused push ({} bytes) was not sent to deadLetterUri: {}", getPath(),
+                    body.length, e.toString());
+        }
+    }
+
     private void complete(Exchange exchange, String key, Consumer<Boolean> completed) {
         boolean failed = exchange.isFailed() || exchange.isRollbackOnly();
         try {
@@ -310,6 +364,18 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
     public String getSilentAccounts() {
         CallbackSilenceWatch watch = silenceWatch;
         return watch == null || options.getSilenceTimeout() <= 0 ? "" : String.join(",", watch.silentAccounts());
+    }
+
+    /** Refused pushes sent to deadLetterUri. */
+    @ManagedAttribute(description = "Refused pushes sent to deadLetterUri with their raw bytes")
+    public long getDeadLetterCount() {
+        return deadLettered.sum();
+    }
+
+    /** Refused pushes that could not be sent to deadLetterUri (lost). */
+    @ManagedAttribute(description = "Refused pushes that could not be sent to deadLetterUri")
+    public long getDeadLetterFailedCount() {
+        return deadLetterFailed.sum();
     }
 
     /** GeWe's registration pings answered. */

@@ -66,6 +66,9 @@ public interface GeweCallbackOptions {
     /** Where the accounts' last arrivals are kept across restarts; null for memory only. */
     StateRepository<String, String> getArrivalRepository();
 
+    /** Where refused pushes are sent, with their raw bytes; null for nowhere. */
+    String getDeadLetterUri();
+
     /** The account the endpoint is for (registerUrl's account); null when not set. */
     String getAppId();
 
