@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -421,6 +422,37 @@ public final class GeweSimulator implements AutoCloseable {
         data.putObject("Content").put("string", xml);
         data.put("CreateTime", seconds);
         data.put("NewMsgId", seconds);
+        return pushCallback(push.toString());
+    }
+
+    /**
+     * Pushes a message in the flat, lower-case "v2" shape some GeWe deployments push instead of the documented
+     * {@code TypeName}/{@code Data} envelope (as chen-zhanjie/gewe-hub records it): {@code appid}, {@code wxid},
+     * {@code msgType} as a name ({@code "TEXT"}, {@code "IMAGE"}, {@code "APP_MSG"}...), {@code msgId}, a 64-bit
+     * {@code newMsgId}, {@code createTime} in milliseconds, {@code content}, {@code fromUser} (the real sender, also in
+     * groups), {@code fromGroup}, {@code toUser}, {@code isSelf}; for the default account.
+     *
+     * @param  msgType              the v2 type name, e.g. {@code "TEXT"}
+     * @param  fromUser             who sent it
+     * @param  fromGroup            the group (NNN@chatroom) it was sent in; null for a private message
+     * @param  content              the text, or the message's XML
+     * @return                      the receiver's HTTP status
+     * @throws IllegalStateException when no callback URL is registered
+     * @throws IOException           when the receiver cannot be reached or does not answer in time
+     * @throws InterruptedException  when interrupted while waiting
+     */
+    public int pushFlatMessage(String msgType, String fromUser, String fromGroup, String content)
+            throws IOException, InterruptedException {
+        var push = MAPPER.createObjectNode().put("appid", appId()).put("wxid", "wxid_sim").put("msgType", msgType);
+        push.put("msgId", systemMsgIds.incrementAndGet());
+        // as text: the shape's own documentation warns that JavaScript readers round 64-bit ids
+        push.put("newMsgId", Long.toString(Ids.newMsgId(ThreadLocalRandom.current())));
+        push.put("createTime", System.currentTimeMillis());
+        push.put("content", content).put("fromUser", fromUser).put("toUser", "wxid_sim");
+        if (fromGroup != null) {
+            push.put("fromGroup", fromGroup);
+        }
+        push.put("isSelf", false);
         return pushCallback(push.toString());
     }
 
