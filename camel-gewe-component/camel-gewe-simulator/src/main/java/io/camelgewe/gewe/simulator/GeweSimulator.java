@@ -490,7 +490,8 @@ public final class GeweSimulator implements AutoCloseable {
     /** GeWe's registration ping, sent after setCallback has been answered; a failure is only logged, as GeWe does. */
     void pingCallback(URI url, String pingToken) {
         if (!callbackPing) {
-            LOG.debug("GeWe simulator: no ping to {} (setCallbackPing(false))", url);
+            // the URL may carry the receiver's secret: not logged
+            LOG.debug("GeWe simulator: no registration ping sent (setCallbackPing(false))");
             return;
         }
         String json = MAPPER.createObjectNode().put("testMsg", "回调地址链接成功！").put("token", pingToken).toString();
