@@ -39,6 +39,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "appid":
         case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appmsg": getOrCreateConfiguration(target).setAppmsg(property(camelContext, java.lang.String.class, value)); return true;
+        case "arrivalrepository":
+        case "arrivalRepository": getOrCreateConfiguration(target).setArrivalRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "ats": getOrCreateConfiguration(target).setAts(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
@@ -63,6 +65,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "continueOnIoThread": target.setContinueOnIoThread(property(camelContext, boolean.class, value)); return true;
         case "coverimgurl":
         case "coverImgUrl": getOrCreateConfiguration(target).setCoverImgUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "deadletteruri":
+        case "deadLetterUri": getOrCreateConfiguration(target).setDeadLetterUri(property(camelContext, java.lang.String.class, value)); return true;
         case "desc": getOrCreateConfiguration(target).setDesc(property(camelContext, java.lang.String.class, value)); return true;
         case "displayname":
         case "displayName": getOrCreateConfiguration(target).setDisplayName(property(camelContext, java.lang.String.class, value)); return true;
@@ -133,6 +137,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "pagepath":
         case "pagePath": getOrCreateConfiguration(target).setPagePath(property(camelContext, java.lang.String.class, value)); return true;
         case "path": getOrCreateConfiguration(target).setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "pingtimeout":
+        case "pingTimeout": getOrCreateConfiguration(target).setPingTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "poolsize":
         case "poolSize": getOrCreateConfiguration(target).setPoolSize(property(camelContext, int.class, value)); return true;
         case "proxyhost":
@@ -149,9 +155,13 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "removeOnFailure": getOrCreateConfiguration(target).setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reregisteronsilence":
+        case "reregisterOnSilence": getOrCreateConfiguration(target).setReregisterOnSilence(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secret": getOrCreateConfiguration(target).setSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "silencetimeout":
+        case "silenceTimeout": getOrCreateConfiguration(target).setSilenceTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "skipownmessages":
         case "skipOwnMessages": getOrCreateConfiguration(target).setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
         case "skipstatussync":
@@ -201,6 +211,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "appid":
         case "appId": return java.lang.String.class;
         case "appmsg": return java.lang.String.class;
+        case "arrivalrepository":
+        case "arrivalRepository": return org.apache.camel.spi.StateRepository.class;
         case "ats": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
@@ -225,6 +237,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "continueOnIoThread": return boolean.class;
         case "coverimgurl":
         case "coverImgUrl": return java.lang.String.class;
+        case "deadletteruri":
+        case "deadLetterUri": return java.lang.String.class;
         case "desc": return java.lang.String.class;
         case "displayname":
         case "displayName": return java.lang.String.class;
@@ -295,6 +309,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "pagepath":
         case "pagePath": return java.lang.String.class;
         case "path": return java.lang.String.class;
+        case "pingtimeout":
+        case "pingTimeout": return long.class;
         case "poolsize":
         case "poolSize": return int.class;
         case "proxyhost":
@@ -311,9 +327,13 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "removeOnFailure": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "reregisteronsilence":
+        case "reregisterOnSilence": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "secret": return java.lang.String.class;
+        case "silencetimeout":
+        case "silenceTimeout": return long.class;
         case "skipownmessages":
         case "skipOwnMessages": return boolean.class;
         case "skipstatussync":
@@ -364,6 +384,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "appid":
         case "appId": return getOrCreateConfiguration(target).getAppId();
         case "appmsg": return getOrCreateConfiguration(target).getAppmsg();
+        case "arrivalrepository":
+        case "arrivalRepository": return getOrCreateConfiguration(target).getArrivalRepository();
         case "ats": return getOrCreateConfiguration(target).getAts();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
@@ -388,6 +410,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "continueOnIoThread": return target.isContinueOnIoThread();
         case "coverimgurl":
         case "coverImgUrl": return getOrCreateConfiguration(target).getCoverImgUrl();
+        case "deadletteruri":
+        case "deadLetterUri": return getOrCreateConfiguration(target).getDeadLetterUri();
         case "desc": return getOrCreateConfiguration(target).getDesc();
         case "displayname":
         case "displayName": return getOrCreateConfiguration(target).getDisplayName();
@@ -458,6 +482,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "pagepath":
         case "pagePath": return getOrCreateConfiguration(target).getPagePath();
         case "path": return getOrCreateConfiguration(target).getPath();
+        case "pingtimeout":
+        case "pingTimeout": return getOrCreateConfiguration(target).getPingTimeout();
         case "poolsize":
         case "poolSize": return getOrCreateConfiguration(target).getPoolSize();
         case "proxyhost":
@@ -474,9 +500,13 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         case "removeOnFailure": return getOrCreateConfiguration(target).isRemoveOnFailure();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
+        case "reregisteronsilence":
+        case "reregisterOnSilence": return getOrCreateConfiguration(target).isReregisterOnSilence();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "secret": return getOrCreateConfiguration(target).getSecret();
+        case "silencetimeout":
+        case "silenceTimeout": return getOrCreateConfiguration(target).getSilenceTimeout();
         case "skipownmessages":
         case "skipOwnMessages": return getOrCreateConfiguration(target).isSkipOwnMessages();
         case "skipstatussync":
@@ -517,6 +547,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "arrivalrepository":
+        case "arrivalRepository": return String.class;
         case "cdnrepository":
         case "cdnRepository": return java.lang.String.class;
         default: return null;

@@ -30,6 +30,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appmsg": target.getConfiguration().setAppmsg(property(camelContext, java.lang.String.class, value)); return true;
+        case "arrivalrepository":
+        case "arrivalRepository": target.getConfiguration().setArrivalRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "ats": target.getConfiguration().setAts(property(camelContext, java.lang.String.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
@@ -44,6 +46,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "content": target.getConfiguration().setContent(property(camelContext, java.lang.String.class, value)); return true;
         case "coverimgurl":
         case "coverImgUrl": target.getConfiguration().setCoverImgUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "deadletteruri":
+        case "deadLetterUri": target.getConfiguration().setDeadLetterUri(property(camelContext, java.lang.String.class, value)); return true;
         case "desc": target.getConfiguration().setDesc(property(camelContext, java.lang.String.class, value)); return true;
         case "displayname":
         case "displayName": target.getConfiguration().setDisplayName(property(camelContext, java.lang.String.class, value)); return true;
@@ -94,6 +98,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pagepath":
         case "pagePath": target.getConfiguration().setPagePath(property(camelContext, java.lang.String.class, value)); return true;
         case "path": target.getConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "pingtimeout":
+        case "pingTimeout": target.getConfiguration().setPingTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "poolsize":
         case "poolSize": target.getConfiguration().setPoolSize(property(camelContext, int.class, value)); return true;
         case "readtimeout":
@@ -104,9 +110,13 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "removeOnFailure": target.getConfiguration().setRemoveOnFailure(property(camelContext, boolean.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reregisteronsilence":
+        case "reregisterOnSilence": target.getConfiguration().setReregisterOnSilence(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "secret": target.getConfiguration().setSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "silencetimeout":
+        case "silenceTimeout": target.getConfiguration().setSilenceTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "skipownmessages":
         case "skipOwnMessages": target.getConfiguration().setSkipOwnMessages(property(camelContext, boolean.class, value)); return true;
         case "skipstatussync":
@@ -148,6 +158,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "appid":
         case "appId": return java.lang.String.class;
         case "appmsg": return java.lang.String.class;
+        case "arrivalrepository":
+        case "arrivalRepository": return org.apache.camel.spi.StateRepository.class;
         case "ats": return java.lang.String.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
@@ -162,6 +174,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "content": return java.lang.String.class;
         case "coverimgurl":
         case "coverImgUrl": return java.lang.String.class;
+        case "deadletteruri":
+        case "deadLetterUri": return java.lang.String.class;
         case "desc": return java.lang.String.class;
         case "displayname":
         case "displayName": return java.lang.String.class;
@@ -212,6 +226,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pagepath":
         case "pagePath": return java.lang.String.class;
         case "path": return java.lang.String.class;
+        case "pingtimeout":
+        case "pingTimeout": return long.class;
         case "poolsize":
         case "poolSize": return int.class;
         case "readtimeout":
@@ -222,9 +238,13 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "removeOnFailure": return boolean.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "reregisteronsilence":
+        case "reregisterOnSilence": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "secret": return java.lang.String.class;
+        case "silencetimeout":
+        case "silenceTimeout": return long.class;
         case "skipownmessages":
         case "skipOwnMessages": return boolean.class;
         case "skipstatussync":
@@ -267,6 +287,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "appid":
         case "appId": return target.getConfiguration().getAppId();
         case "appmsg": return target.getConfiguration().getAppmsg();
+        case "arrivalrepository":
+        case "arrivalRepository": return target.getConfiguration().getArrivalRepository();
         case "ats": return target.getConfiguration().getAts();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
@@ -281,6 +303,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "content": return target.getConfiguration().getContent();
         case "coverimgurl":
         case "coverImgUrl": return target.getConfiguration().getCoverImgUrl();
+        case "deadletteruri":
+        case "deadLetterUri": return target.getConfiguration().getDeadLetterUri();
         case "desc": return target.getConfiguration().getDesc();
         case "displayname":
         case "displayName": return target.getConfiguration().getDisplayName();
@@ -331,6 +355,8 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "pagepath":
         case "pagePath": return target.getConfiguration().getPagePath();
         case "path": return target.getConfiguration().getPath();
+        case "pingtimeout":
+        case "pingTimeout": return target.getConfiguration().getPingTimeout();
         case "poolsize":
         case "poolSize": return target.getConfiguration().getPoolSize();
         case "readtimeout":
@@ -341,9 +367,13 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "removeOnFailure": return target.getConfiguration().isRemoveOnFailure();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "reregisteronsilence":
+        case "reregisterOnSilence": return target.getConfiguration().isReregisterOnSilence();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "secret": return target.getConfiguration().getSecret();
+        case "silencetimeout":
+        case "silenceTimeout": return target.getConfiguration().getSilenceTimeout();
         case "skipownmessages":
         case "skipOwnMessages": return target.getConfiguration().isSkipOwnMessages();
         case "skipstatussync":
@@ -371,6 +401,15 @@ public class GeweEndpointConfigurer extends PropertyConfigurerSupport implements
         case "voiceurl":
         case "voiceUrl": return target.getConfiguration().getVoiceUrl();
         case "xml": return target.getConfiguration().getXml();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "arrivalrepository":
+        case "arrivalRepository": return String.class;
         default: return null;
         }
     }

@@ -23,11 +23,12 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(68);
         props.add("answerAfter");
         props.add("answerTimeout");
         props.add("appId");
         props.add("appmsg");
+        props.add("arrivalRepository");
         props.add("ats");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -36,6 +37,7 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("connectTimeout");
         props.add("content");
         props.add("coverImgUrl");
+        props.add("deadLetterUri");
         props.add("desc");
         props.add("displayName");
         props.add("downloadBaseUrl");
@@ -64,13 +66,16 @@ public class GeweEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("pacing");
         props.add("pagePath");
         props.add("path");
+        props.add("pingTimeout");
         props.add("poolSize");
         props.add("readTimeout");
         props.add("registerUrl");
         props.add("removeOnFailure");
         props.add("requestTimeout");
+        props.add("reregisterOnSilence");
         props.add("responseTimeout");
         props.add("secret");
+        props.add("silenceTimeout");
         props.add("skipOwnMessages");
         props.add("skipStatusSync");
         props.add("synchronous");

@@ -5,6 +5,7 @@ import io.camelgewe.gewe.callback.GeweCallbackOptions;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
@@ -312,6 +313,42 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
                             + "started; with a secret, the secret query parameter is added to it. GeWe sends one URL "
                             + "per token its callbacks.")
     private String registerUrl;
+
+    @UriParam(label = "consumer", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "gewe:callback with registerUrl: how long after GeWe accepted the registration its ping "
+                            + "must have arrived, in milliseconds (10000) or as a duration (10s). GeWe pings the URL "
+                            + "as soon as it is set; no ping by then means GeWe could not reach the URL, and the "
+                            + "consumer says so at WARN and in its JMX attribute PingMissing.")
+    private long pingTimeout = 10000;
+
+    @UriParam(label = "consumer", defaultValue = "0", javaType = "java.time.Duration",
+              description = "gewe:callback: how long an account that expects callbacks (one heard from before, or "
+                            + "the endpoint's appId with registerUrl) may go without any push before the consumer "
+                            + "reports it silent: a WARN once, its health check DOWN, the JMX attribute "
+                            + "SilentAccounts. In milliseconds or as a duration (30m); 0, the default, turns it off: "
+                            + "how quiet an account may be is the application's to know (a personal account can be "
+                            + "silent all night).")
+    private long silenceTimeout;
+
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "gewe:callback with registerUrl and silenceTimeout: register the URL with GeWe again "
+                            + "(login/setCallback) when an account falls silent, once per silence: GeWe's users report "
+                            + "callbacks that stop until the URL is set again.")
+    private boolean reregisterOnSilence;
+
+    @UriParam(label = "consumer,advanced", javaType = "org.apache.camel.spi.StateRepository<String, String>",
+              description = "gewe:callback: where when each account's last push arrived is kept (Camel's "
+                            + "StateRepository, e.g. a FileStateRepository bean), so that silenceTimeout counts from "
+                            + "the last push before a restart, not from the restart. In memory only by default.")
+    private StateRepository<String, String> arrivalRepository;
+
+    @UriParam(label = "consumer",
+              description = "gewe:callback: where a push the consumer refuses (not JSON, not a GeWe callback, bad XML, "
+                            + "unreadable) is sent, with its raw bytes as the body and the headers "
+                            + "CamelGeweRefusedReason, CamelGeweRefusedStatus and CamelGeweCallbackPath, so that it can "
+                            + "be kept and replayed after an upgrade (e.g. a JMS queue or a file: directory). GeWe is "
+                            + "still answered as before (400). None by default: refused pushes are only logged.")
+    private String deadLetterUri;
 
     @UriParam(label = "consumer,advanced", defaultValue = "10",
               description = "gewe:callback: the threads routes run on, so that the HTTP answer never waits for a slow "
@@ -891,6 +928,56 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
     /** gewe:callback: sets the public URL registered with GeWe on start. */
     public void setRegisterUrl(String registerUrl) {
         this.registerUrl = registerUrl;
+    }
+
+    /** gewe:callback: how long after registering GeWe's ping must have arrived, in milliseconds. */
+    public long getPingTimeout() {
+        return pingTimeout;
+    }
+
+    /** gewe:callback: sets how long after registering GeWe's ping must have arrived, in milliseconds. */
+    public void setPingTimeout(long pingTimeout) {
+        this.pingTimeout = pingTimeout;
+    }
+
+    /** gewe:callback: how long an account may go without a push before it is reported silent, in ms; 0 off. */
+    public long getSilenceTimeout() {
+        return silenceTimeout;
+    }
+
+    /** gewe:callback: sets how long an account may go without a push before it is reported silent, in ms. */
+    public void setSilenceTimeout(long silenceTimeout) {
+        this.silenceTimeout = silenceTimeout;
+    }
+
+    /** gewe:callback: whether the URL is registered again when an account falls silent. */
+    public boolean isReregisterOnSilence() {
+        return reregisterOnSilence;
+    }
+
+    /** gewe:callback: sets whether the URL is registered again when an account falls silent. */
+    public void setReregisterOnSilence(boolean reregisterOnSilence) {
+        this.reregisterOnSilence = reregisterOnSilence;
+    }
+
+    /** gewe:callback: where refused pushes are sent, with their raw bytes; null for nowhere. */
+    public String getDeadLetterUri() {
+        return deadLetterUri;
+    }
+
+    /** gewe:callback: sets where refused pushes are sent, with their raw bytes. */
+    public void setDeadLetterUri(String deadLetterUri) {
+        this.deadLetterUri = deadLetterUri;
+    }
+
+    /** gewe:callback: where the accounts' last arrivals are kept across restarts; null for memory only. */
+    public StateRepository<String, String> getArrivalRepository() {
+        return arrivalRepository;
+    }
+
+    /** gewe:callback: sets where the accounts' last arrivals are kept across restarts. */
+    public void setArrivalRepository(StateRepository<String, String> arrivalRepository) {
+        this.arrivalRepository = arrivalRepository;
     }
 
     /** gewe:callback: the threads routes run on. */

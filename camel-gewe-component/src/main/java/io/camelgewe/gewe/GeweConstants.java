@@ -108,6 +108,21 @@ public final class GeweConstants {
               javaType = "String")
     public static final String CHATROOM_ID = "CamelGeweChatroomId";
 
+    @Metadata(label = "consumer", description = "gewe:callback, on what goes to deadLetterUri: why the push was "
+                                                + "refused (never quoting it).",
+              javaType = "String")
+    public static final String REFUSED_REASON = "CamelGeweRefusedReason";
+
+    @Metadata(label = "consumer", description = "gewe:callback, on what goes to deadLetterUri: the HTTP status GeWe "
+                                                + "was answered (400).",
+              javaType = "Integer")
+    public static final String REFUSED_STATUS = "CamelGeweRefusedStatus";
+
+    @Metadata(label = "consumer", description = "gewe:callback, on what goes to deadLetterUri: the HTTP path the push "
+                                                + "was posted to.",
+              javaType = "String")
+    public static final String CALLBACK_PATH = "CamelGeweCallbackPath";
+
     private GeweConstants() {
     }
 }

@@ -1,5 +1,11 @@
 package io.camelgewe.gewe.callback;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -34,15 +40,47 @@ public final class CallbackDeduplication extends ServiceSupport {
     }
 
     /**
-     * The key a callback is deduplicated on: {@code Appid:NewMsgId}, the id written unsigned; null when the callback
-     * has no NewMsgId (events), which is never deduplicated.
+     * Below this a NewMsgId is not an id: GeWe's system messages carry the push's time in seconds (10 digits) where
+     * messages carry a 64-bit id of 19 digits, so two system messages of one second share it (gewe-hub's webhook
+     * dedupe, {@code isPseudoMessageId}, tells them apart the same way: exactly 10 digits).
+     */
+    static final long PSEUDO_ID_LIMIT = 10_000_000_000L;
+
+    /**
+     * The key a callback is deduplicated on: {@code Appid:NewMsgId}, the id written unsigned; for a pseudo id (a
+     * NewMsgId below 10^10, the push's time in seconds) {@code Appid:NewMsgId:MsgType:digest}, the digest a SHA-256
+     * of the sender, receiver, MsgId, CreateTime and content, so that a repeat (the same push again) is dropped and a
+     * different system message of the same second is not; null when the callback has no NewMsgId (events), which is
+     * never deduplicated.
      */
     public static String keyOf(GeweCallback callback) {
-        if (callback.getNewMsgId() == null) {
+        Long newMsgId = callback.getNewMsgId();
+        if (newMsgId == null) {
             return null;
         }
         String app = callback.getAppId() == null ? "" : callback.getAppId();
-        return app + ":" + Long.toUnsignedString(callback.getNewMsgId());
+        String key = app + ":" + Long.toUnsignedString(newMsgId);
+        if (newMsgId < 0 || newMsgId >= PSEUDO_ID_LIMIT) {
+            return key;
+        }
+        return key + ":" + callback.getMsgType() + ":" + digestOf(callback);
+    }
+
+    private static String digestOf(GeweCallback callback) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        // NUL between fields: no field's end can pass for the next one's start
+        for (Object field : new Object[] { callback.getFromWxid(), callback.getToWxid(), callback.getMsgId(),
+                callback.getCreateTime(), callback.getContent() }) {
+            sha.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+        }
+        // 128 bits are plenty to tell apart the system messages of one second, and keep the repository's keys short
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), 16));
     }
 
     /**

@@ -53,6 +53,7 @@ public final class GeweCallback {
     private final List<String> mentions;
     private final Integer appMsgType;
     private final String appMsgTitle;
+    private final Integer realInnerType;
     private final String sysMsgType;
     private final String emojiMd5;
 
@@ -95,6 +96,7 @@ public final class GeweCallback {
 
         Integer appType = null;
         String appTitle = null;
+        Integer innerType = null;
         String sysType = null;
         String emoji = null;
         if (msgType != null && (msgType == GeweMsgTypes.APP || msgType == GeweMsgTypes.SYSTEM_XML
@@ -104,6 +106,7 @@ public final class GeweCallback {
                 Element appmsg = SafeXml.first(doc, "appmsg");
                 appType = toInteger(SafeXml.childText(appmsg, "type"));
                 appTitle = SafeXml.childText(appmsg, "title");
+                innerType = toInteger(SafeXml.childText(appmsg, "realinnertype"));
             } else if (msgType == GeweMsgTypes.SYSTEM_XML) {
                 sysType = doc == null ? null : SafeXml.attribute(doc.getDocumentElement(), "type");
             } else {
@@ -112,6 +115,7 @@ public final class GeweCallback {
         }
         this.appMsgType = appType;
         this.appMsgTitle = appTitle;
+        this.realInnerType = innerType;
         this.sysMsgType = sysType;
         this.emojiMd5 = emoji;
     }
@@ -256,6 +260,24 @@ public final class GeweCallback {
     /** The app message's sub-type ({@code <appmsg><type>}: 5 link, 6 file, 57 quote...) of MsgType 49; else null. */
     public Integer getAppMsgType() {
         return appMsgType;
+    }
+
+    /**
+     * The type of what a forwarded favourite holds ({@code <appmsg><realinnertype>}; 19 a chat record) of an app
+     * message; else null.
+     */
+    public Integer getRealInnerType() {
+        return realInnerType;
+    }
+
+    /**
+     * Whether this is a chat record: several messages forwarded as one (app type 19), or a favourite that holds one
+     * (app type 40 with realinnertype 19).
+     */
+    public boolean isChatRecord() {
+        return appMsgType != null && (appMsgType == GeweMsgTypes.APP_CHAT_RECORD
+                || appMsgType == GeweMsgTypes.APP_FAVORITE && realInnerType != null
+                   && realInnerType == GeweMsgTypes.APP_CHAT_RECORD);
     }
 
     /** The app message's title ({@code <appmsg><title>}): the file name, the link's title; else null. */

@@ -1,11 +1,17 @@
 package io.camelgewe.gewe.callback;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import io.camelgewe.gewe.spi.GeweClient;
+import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
@@ -13,6 +19,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckAware;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
@@ -33,7 +41,14 @@ import org.slf4j.LoggerFactory;
  * before a route, on the HTTP side.
  */
 @ManagedResource(description = "Managed GeWe callback consumer")
-public class GeweCallbackConsumer extends DefaultConsumer {
+public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheckAware {
+
+    /** Dead letters: why the push was refused (never quoting it). */
+    public static final String REFUSED_REASON = "CamelGeweRefusedReason";
+    /** Dead letters: the HTTP status GeWe was answered. */
+    public static final String REFUSED_STATUS = "CamelGeweRefusedStatus";
+    /** Dead letters: the HTTP path the push was posted to. */
+    public static final String CALLBACK_PATH = "CamelGeweCallbackPath";
 
     private static final Logger LOG = LoggerFactory.getLogger(GeweCallbackConsumer.class);
 
@@ -44,6 +59,14 @@ public class GeweCallbackConsumer extends DefaultConsumer {
     private GeweCallbackHandler handler;
     private ExecutorService routeThreads;
     private org.apache.camel.Consumer httpConsumer;
+    private ScheduledExecutorService livenessTimer;
+    private volatile CallbackPingWatch pingWatch;
+    private volatile GeweCallbackRegistration registration;
+    private AsyncProducer deadLetter;
+    private final LongAdder deadLettered = new LongAdder();
+    private final LongAdder deadLetterFailed = new LongAdder();
+    private volatile CallbackSilenceWatch silenceWatch;
+    private volatile Predicate<String> expectsCallbacks = appId -> true;
 
     /**
      * @param endpoint           the gewe:callback endpoint
@@ -82,6 +105,11 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         // Camel's default, CallerRuns, would run the route on the HTTP thread and hold the answer: refuse instead
         profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
         routeThreads = threads.newThreadPool(this, "GeweCallback", profile);
+        if (options.getDeadLetterUri() != null && !options.getDeadLetterUri().isBlank()) {
+            deadLetter = getEndpoint().getCamelContext().getEndpoint(options.getDeadLetterUri().strip())
+                    .createAsyncProducer();
+            ServiceHelper.startService(deadLetter);
+        }
         handler = new GeweCallbackHandler(this, options, filter, deduplication);
 
         // the HTTP side is a platform-http consumer of its own, on whatever server the application runs; it leaves
@@ -95,8 +123,14 @@ public class GeweCallbackConsumer extends DefaultConsumer {
 
         if (options.getRegisterUrl() != null && !options.getRegisterUrl().isBlank()) {
             // GeWe pings the URL right after setCallback: register once every route, and the server, is up
-            getEndpoint().getCamelContext().addStartupListener(
-                    new GeweCallbackRegistration(options, registrationClient, this::isRunAllowed));
+            CallbackPingWatch watch = new CallbackPingWatch(() -> handler.stats().pings.sum(), this::isRunAllowed,
+                    livenessTimer(), options.getPingTimeout());
+            pingWatch = watch;
+            registration = new GeweCallbackRegistration(options, registrationClient, this::isRunAllowed, watch);
+            getEndpoint().getCamelContext().addStartupListener(registration);
+        }
+        if (options.getSilenceTimeout() > 0 || options.getArrivalRepository() != null) {
+            startSilenceWatch(path);
         }
     }
 
@@ -107,12 +141,66 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
         var threads = getEndpoint().getCamelContext().getExecutorServiceManager();
+        if (silenceWatch != null) {
+            silenceWatch.save();
+            silenceWatch = null;
+        }
+        if (livenessTimer != null) {
+            // a ping or silence check due after the stop has nothing left to say
+            threads.shutdownNow(livenessTimer);
+            livenessTimer = null;
+        }
+        registration = null;
         if (routeThreads != null) {
             threads.shutdownGraceful(routeThreads);
             routeThreads = null;
         }
+        ServiceHelper.stopAndShutdownService(deadLetter);
+        deadLetter = null;
         ServiceHelper.stopService(deduplication);
         super.doStop();
+    }
+
+    private ScheduledExecutorService livenessTimer() {
+        if (livenessTimer == null) {
+            livenessTimer = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "GeweCallbackLiveness");
+        }
+        return livenessTimer;
+    }
+
+    private void startSilenceWatch(String path) {
+        long timeout = options.getSilenceTimeout();
+        GeweCallbackRegistration again = registration;
+        Runnable reregister = options.isReregisterOnSilence() && again != null ? again::reregister : null;
+        Set<String> own = registration != null && options.getAppId() != null ? Set.of(options.getAppId()) : Set.of();
+        GeweCallbackHandler.Stats stats = handler.stats();
+        CallbackSilenceWatch watch = new CallbackSilenceWatch(path, timeout > 0 ? timeout : Long.MAX_VALUE,
+                stats::lastArrivals, own, options.getArrivalRepository(), reregister, System::currentTimeMillis);
+        watch.setExpectsCallbacks(appId -> expectsCallbacks.test(appId));
+        // a FileStateRepository reads its file when started; a user's repository is theirs to stop
+        ServiceHelper.startService(options.getArrivalRepository());
+        watch.load().forEach(stats::restore);
+        silenceWatch = watch;
+        // often enough that a silence is reported within a quarter of silenceTimeout, never busier than 10 a second
+        long every = timeout > 0 ? Math.max(100, Math.min(timeout / 4, 60_000)) : 60_000;
+        Runnable task = timeout > 0 ? watch::check : watch::save;
+        livenessTimer().scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.warn("GeWe callback on {}: the silence check failed: {}", path, e.toString());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The hook that says whether an account (appId) expects callbacks now, for silenceTimeout: by default every
+     * account heard from before and the endpoint's appId with registerUrl. Wire it to what is known of the account
+     * (an account known to be offline expects none).
+     */
+    public void setExpectsCallbacks(Predicate<String> expectsCallbacks) {
+        this.expectsCallbacks = expectsCallbacks == null ? appId -> true : expectsCallbacks;
     }
 
     /** Checks the consumer's options; returns the path, with its leading slash. */
@@ -157,6 +245,41 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         } catch (RuntimeException e) {
             releaseExchange(exchange, false);
             throw e;
+        }
+    }
+
+    /**
+     * Sends a refused push's raw bytes to deadLetterUri, on the route threads so that GeWe's answer never waits for
+     * it; nothing when there is no deadLetterUri. A dead letter that cannot be sent is counted and logged in one line.
+     *
+     * @param body   the bytes as they arrived, within maxBodySize
+     * @param status the HTTP status GeWe was answered
+     * @param reason why the push was refused, never quoting it
+     */
+    void deadLetter(byte[] body, int status, String reason) {
+        AsyncProducer producer = deadLetter;
+        if (producer == null) {
+            return;
+        }
+        Exchange exchange = producer.getEndpoint().createExchange(ExchangePattern.InOnly);
+        exchange.getMessage().setBody(body);
+        exchange.getMessage().setHeader(REFUSED_REASON, reason);
+        exchange.getMessage().setHeader(REFUSED_STATUS, status);
+        exchange.getMessage().setHeader(CALLBACK_PATH, getPath());
+        try {
+            routeThreads.execute(() -> producer.process(exchange, doneSync -> {
+                if (exchange.getException() != null) {
+                    deadLetterFailed.increment();
+                    LOG.warn("GeWe callback on {}: a refused push ({} bytes) could not be sent to deadLetterUri: {}",
+                            getPath(), body.length, exchange.getException().toString());
+                } else {
+                    deadLettered.increment();
+                }
+            }));
+        } catch (RuntimeException e) {
+            deadLetterFailed.increment();
+            LOG.warn("GeWe callback on {}: a refused push ({} bytes) was not sent to deadLetterUri: {}", getPath(),
+                    body.length, e.toString());
         }
     }
 
@@ -211,6 +334,44 @@ public class GeweCallbackConsumer extends DefaultConsumer {
     @ManagedAttribute(description = "Pushes whose reading threw an exception or an error, answered 400")
     public long getUnreadableCount() {
         return handler == null ? 0 : handler.stats().unreadable.sum();
+    }
+
+    /**
+     * Whether GeWe could not reach registerUrl: it accepted the registration, and no ping arrived within
+     * pingTimeout (false again once one does; false without registerUrl).
+     */
+    @ManagedAttribute(description = "GeWe accepted registerUrl but its ping did not arrive within pingTimeout")
+    public boolean isPingMissing() {
+        CallbackPingWatch watch = pingWatch;
+        return watch != null && watch.isPingMissing();
+    }
+
+    /**
+     * The consumer's liveness for Camel's consumer health checks: DOWN while GeWe's registration ping is missing or
+     * an account is silent (see pingTimeout, silenceTimeout), UP otherwise.
+     */
+    @Override
+    public HealthCheck getHealthCheck() {
+        return new GeweCallbackHealthCheck(getPath(), this::isPingMissing, this::getSilentAccounts);
+    }
+
+    /** The accounts that expect callbacks and sent none for silenceTimeout, comma-separated; empty for none. */
+    @ManagedAttribute(description = "Accounts that expect callbacks and sent none for silenceTimeout")
+    public String getSilentAccounts() {
+        CallbackSilenceWatch watch = silenceWatch;
+        return watch == null || options.getSilenceTimeout() <= 0 ? "" : String.join(",", watch.silentAccounts());
+    }
+
+    /** Refused pushes sent to deadLetterUri. */
+    @ManagedAttribute(description = "Refused pushes sent to deadLetterUri with their raw bytes")
+    public long getDeadLetterCount() {
+        return deadLettered.sum();
+    }
+
+    /** Refused pushes that could not be sent to deadLetterUri (lost). */
+    @ManagedAttribute(description = "Refused pushes that could not be sent to deadLetterUri")
+    public long getDeadLetterFailedCount() {
+        return deadLetterFailed.sum();
     }
 
     /** GeWe's registration pings answered. */

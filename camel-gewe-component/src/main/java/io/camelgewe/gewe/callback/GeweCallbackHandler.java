@@ -98,7 +98,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         if (declared != null && declared > cfg.getMaxBodySize()) {
             return refuse(answer, 413, "the body is larger than " + cfg.getMaxBodySize() + " bytes");
         }
-        byte[] body;
+        byte[] body = null;
         GeweCallbackReader.Result result;
         try {
             body = answer.body.read(cfg.getMaxBodySize(), cfg.getReadTimeout());
@@ -116,11 +116,16 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
             LOG.warn("GeWe callback on {}: refused a push that could not be read: {}", cfg.getPath(), e.toString());
             stats.unreadable.increment();
             stats.refused.increment();
+            if (body != null) {
+                // the bytes arrived and their reading failed: they are kept for a version that can read them
+                consumer.deadLetter(body, 400, "the push could not be read: " + e);
+            }
             return answer.send(400, "the push could not be read", true);
         }
         if (result instanceof GeweCallbackReader.Refused refused) {
             LOG.warn("GeWe callback on {}: refused a push ({} bytes): {}", cfg.getPath(), body.length, refused.reason());
             stats.refused.increment();
+            consumer.deadLetter(body, 400, refused.reason());
             return answer.send(400, refused.reason(), true);
         }
         if (result instanceof GeweCallbackReader.Ping) {
@@ -255,6 +260,13 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
             // it must later compress, on every push of a busy account
             if (last == null || now - last >= ARRIVAL_RESOLUTION_MILLIS || now < last) {
                 lastArrivals.put(key, now);
+            }
+        }
+
+        /** A last arrival kept from before a restart; a later one already seen here wins. */
+        void restore(String appId, long at) {
+            if (appId.length() <= MAX_APP_ID + 3) {
+                lastArrivals.merge(appId, at, Math::max);
             }
         }
 

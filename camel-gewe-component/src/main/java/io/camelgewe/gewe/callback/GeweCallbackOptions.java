@@ -1,6 +1,7 @@
 package io.camelgewe.gewe.callback;
 
 import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.StateRepository;
 
 /**
  * What gewe:callback is configured with: the endpoint's options, as {@code GeweConfiguration} holds and documents
@@ -52,6 +53,24 @@ public interface GeweCallbackOptions {
 
     /** The public URL registered with GeWe once the application has started; null for none. */
     String getRegisterUrl();
+
+    /** How long after GeWe accepted the registration its ping must have arrived, in milliseconds. */
+    long getPingTimeout();
+
+    /** How long an account may go without a push before it is reported silent, in milliseconds; 0 for never. */
+    long getSilenceTimeout();
+
+    /** Whether the URL is registered again when an account falls silent. */
+    boolean isReregisterOnSilence();
+
+    /** Where the accounts' last arrivals are kept across restarts; null for memory only. */
+    StateRepository<String, String> getArrivalRepository();
+
+    /** Where refused pushes are sent, with their raw bytes; null for nowhere. */
+    String getDeadLetterUri();
+
+    /** The account the endpoint is for (registerUrl's account); null when not set. */
+    String getAppId();
 
     /** The GeWe token the URL is registered for. */
     String getToken();

@@ -104,6 +104,9 @@ public final class GeweCallbackReader {
         if (field(root, "wcId") != null && field(root, "TypeName") == null) {
             return readMacPush(root);
         }
+        if (FlatPush.isFlat(root)) {
+            return FlatPush.read(root);
+        }
         JsonNode typeNode = field(root, "TypeName");
         String typeName = typeNode != null && typeNode.isTextual() ? typeNode.asText() : null;
         if (typeName == null || typeName.isBlank()) {
@@ -134,6 +137,11 @@ public final class GeweCallbackReader {
             f.imageBuffer = base64(text(field(field(data, "ImgBuf"), "buffer")));
             f.contactWxid = text(field(data, "UserName"));
         }
+        return received(f);
+    }
+
+    /** A callback read from whichever shape, unless its XML declares a DTD. */
+    static Result received(GeweCallback.Fields f) {
         if (SafeXml.declaresDtd(f.msgSource) || carriesXml(f.msgType) && SafeXml.declaresDtd(f.content)) {
             // WeChat never sends a DTD: one in a message's XML is an attack (XXE, entity expansion)
             return new Refused("the message's XML declares a DOCTYPE or an ENTITY");
@@ -174,7 +182,7 @@ public final class GeweCallbackReader {
     }
 
     /** Text messages and system text are text; every other message type carries XML. */
-    private static boolean carriesXml(Integer msgType) {
+    static boolean carriesXml(Integer msgType) {
         return msgType == null || msgType != GeweMsgTypes.TEXT && msgType != GeweMsgTypes.SYSTEM_TEXT;
     }
 
@@ -205,7 +213,7 @@ public final class GeweCallbackReader {
     }
 
     /** A string given bare, or wrapped as GeWe wraps them: {@code {"string": "..."}}; {@code {}} is null. */
-    private static String text(JsonNode node) {
+    static String text(JsonNode node) {
         if (node == null) {
             return null;
         }
@@ -232,7 +240,7 @@ public final class GeweCallbackReader {
      * @throws BadField when it is an integer beyond 64 bits: kept as null, the message would lose its id and, for
      *                  NewMsgId, be routed again at every repeat of GeWe's push
      */
-    private static Long id(JsonNode data, String name) {
+    static Long id(JsonNode data, String name) {
         JsonNode node = field(data, name);
         try {
             return exactLong(node);
@@ -297,7 +305,7 @@ public final class GeweCallbackReader {
     }
 
     /** A field whose value is not what GeWe sends, named in the refusal. */
-    private static final class BadField extends RuntimeException {
+    static final class BadField extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         BadField(String message) {

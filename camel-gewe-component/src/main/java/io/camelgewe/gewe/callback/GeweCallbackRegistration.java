@@ -34,17 +34,21 @@ final class GeweCallbackRegistration implements ExtendedStartupListener {
     private final GeweCallbackOptions options;
     private final Callable<GeweClient> client;
     private final BooleanSupplier consumerRunning;
+    private final CallbackPingWatch pingWatch;
     private final AtomicBoolean started = new AtomicBoolean();
 
     /**
      * @param options         the consumer's options: registerUrl, secret and token
      * @param client          the client to register through
      * @param consumerRunning whether the consumer still runs (a stopped one registers nothing)
+     * @param pingWatch       told of each registration, so that GeWe's ping is awaited
      */
-    GeweCallbackRegistration(GeweCallbackOptions options, Callable<GeweClient> client, BooleanSupplier consumerRunning) {
+    GeweCallbackRegistration(GeweCallbackOptions options, Callable<GeweClient> client, BooleanSupplier consumerRunning,
+                             CallbackPingWatch pingWatch) {
         this.options = options;
         this.client = client;
         this.consumerRunning = consumerRunning;
+        this.pingWatch = pingWatch;
     }
 
     @Override
@@ -60,13 +64,24 @@ final class GeweCallbackRegistration implements ExtendedStartupListener {
         register();
     }
 
-    /** Sends login/setCallback asynchronously; the outcome is logged. */
+    /** Sends login/setCallback asynchronously, once; the outcome is logged. */
     void register() {
-        if (!consumerRunning.getAsBoolean() || !started.compareAndSet(false, true)) {
-            return;
+        if (consumerRunning.getAsBoolean() && started.compareAndSet(false, true)) {
+            send();
         }
+    }
+
+    /** Sends login/setCallback again (an account fell silent), unless the consumer stopped or never registered. */
+    void reregister() {
+        if (consumerRunning.getAsBoolean() && started.get()) {
+            send();
+        }
+    }
+
+    private void send() {
         String url = withSecret(options.getRegisterUrl().strip(), options.getSecret());
         String shown = masked(url);
+        pingWatch.sending();
         try {
             GeweOperation setCallback = GeweCatalog.get().find("login/setCallback");
             Object[] request = new GeweRequestBuilder(setCallback, Map.of())
@@ -79,6 +94,7 @@ final class GeweCallbackRegistration implements ExtendedStartupListener {
                             scrub(GeweClient.causeOf(e).getMessage(), options.getSecret()));
                 } else {
                     LOG.info("Registered the callback URL {} with GeWe", shown);
+                    pingWatch.registered(shown);
                 }
             });
         } catch (Exception e) {

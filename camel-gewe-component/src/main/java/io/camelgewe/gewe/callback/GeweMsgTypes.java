@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * The values GeWe's callbacks carry in {@code TypeName}, {@code Data.MsgType} and an app message's
- * {@code <appmsg><type>}, as named constants for routes ({@code header(CamelGeweMsgType).isEqualTo(IMAGE)}).
+ * {@code <appmsg><type>}, as named constants (the names of 17, 19, 40, 50 and 56 follow mikoshu/gewechaty's
+ * {@code MessageType} and chen-zhanjie/gewe-hub's normalizer, GeWe's docs leave them out) for routes ({@code header(CamelGeweMsgType).isEqualTo(IMAGE)}).
  */
 public final class GeweMsgTypes {
 
@@ -35,8 +36,12 @@ public final class GeweMsgTypes {
     public static final int LOCATION = 48;
     /** MsgType: app message: link, file, mini program, quote, transfer, red packet...; see the APP_ constants. */
     public static final int APP = 49;
+    /** MsgType: a voice or video call (VoIP) that ended: hung up, declined or missed. */
+    public static final int VOIP_HANGUP = 50;
     /** MsgType: status synchronisation between the account's devices: noise for routes. */
     public static final int STATUS_SYNC = 51;
+    /** MsgType: a group voice or video call (started, joined or ended). */
+    public static final int GROUP_VOIP = 56;
     /** MsgType: system text (removed from a group, group renamed, new group owner...). */
     public static final int SYSTEM_TEXT = 10000;
     /** MsgType: system XML: revoke, pat, group invitations, announcements...; see sysMsgType. */
@@ -46,6 +51,15 @@ public final class GeweMsgTypes {
     public static final int APP_LINK = 5;
     /** App message type: a file that finished uploading; downloadFile takes its XML. */
     public static final int APP_FILE = 6;
+    /** App message type: real-time location sharing started. */
+    public static final int APP_REALTIME_LOCATION = 17;
+    /** App message type: a chat record (合并转发的聊天记录), several messages forwarded as one. */
+    public static final int APP_CHAT_RECORD = 19;
+    /**
+     * App message type: a favourite (收藏) forwarded; with {@code <realinnertype>} 19 it is a chat record, see
+     * {@code GeweCallback#isChatRecord()}.
+     */
+    public static final int APP_FAVORITE = 40;
     /** App message type: a mini program. */
     public static final int APP_MINI_PROGRAM = 33;
     /** App message type: a mini program (another form). */

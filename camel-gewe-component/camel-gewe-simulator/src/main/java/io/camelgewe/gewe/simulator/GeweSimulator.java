@@ -25,8 +25,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -128,11 +130,13 @@ public final class GeweSimulator implements AutoCloseable {
     private volatile long uploadRate;
     private volatile URI callbackUrl;
     private volatile Duration callbackTimeout = Duration.ofSeconds(3);
+    private volatile boolean callbackPing = true;
     private volatile boolean recording = true;
     private volatile RequestLog log = new RequestLog(DEFAULT_RECORDING_CAPACITY);
 
     // --- counters
     private final LongAdder total = new LongAdder();
+    private final AtomicLong systemMsgIds = new AtomicLong(1_040_000_000L);
     private final LongAdder accepted = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -387,6 +391,72 @@ public final class GeweSimulator implements AutoCloseable {
     }
 
     /**
+     * Whether {@code login/setCallback} is followed by GeWe's ping (true, the default). False plays the silent
+     * callback users of GeWe report: the registration answers success, and the URL never hears from GeWe.
+     */
+    public void setCallbackPing(boolean on) {
+        callbackPing = on;
+    }
+
+    /**
+     * Pushes a system message as GeWe does (an AddMsg of MsgType 10002 to the registered callback URL, for the
+     * default account), with what GeWe puts in its ids: a NewMsgId that is not an id but the push's time in seconds
+     * (10 digits, the same as its CreateTime; two system messages of one second share it), and a MsgId of its own.
+     *
+     * @param  fromWxid             the contact or group the message is about
+     * @param  xml                  the content, e.g. {@code <sysmsg type="revokemsg">...</sysmsg>}
+     * @param  pushTime             the push's time; its seconds become NewMsgId and CreateTime
+     * @return                      the receiver's HTTP status
+     * @throws IllegalStateException when no callback URL is registered
+     * @throws IOException           when the receiver cannot be reached or does not answer in time
+     * @throws InterruptedException  when interrupted while waiting
+     */
+    public int pushSystemMessage(String fromWxid, String xml, Instant pushTime) throws IOException, InterruptedException {
+        long seconds = pushTime.getEpochSecond();
+        var push = MAPPER.createObjectNode().put("TypeName", "AddMsg").put("Appid", appId()).put("Wxid", "wxid_sim");
+        var data = push.putObject("Data");
+        data.put("MsgId", systemMsgIds.incrementAndGet());
+        data.putObject("FromUserName").put("string", fromWxid);
+        data.putObject("ToUserName").put("string", "wxid_sim");
+        data.put("MsgType", 10002);
+        data.putObject("Content").put("string", xml);
+        data.put("CreateTime", seconds);
+        data.put("NewMsgId", seconds);
+        return pushCallback(push.toString());
+    }
+
+    /**
+     * Pushes a message in the flat, lower-case "v2" shape some GeWe deployments push instead of the documented
+     * {@code TypeName}/{@code Data} envelope (as chen-zhanjie/gewe-hub records it): {@code appid}, {@code wxid},
+     * {@code msgType} as a name ({@code "TEXT"}, {@code "IMAGE"}, {@code "APP_MSG"}...), {@code msgId}, a 64-bit
+     * {@code newMsgId}, {@code createTime} in milliseconds, {@code content}, {@code fromUser} (the real sender, also in
+     * groups), {@code fromGroup}, {@code toUser}, {@code isSelf}; for the default account.
+     *
+     * @param  msgType              the v2 type name, e.g. {@code "TEXT"}
+     * @param  fromUser             who sent it
+     * @param  fromGroup            the group (NNN@chatroom) it was sent in; null for a private message
+     * @param  content              the text, or the message's XML
+     * @return                      the receiver's HTTP status
+     * @throws IllegalStateException when no callback URL is registered
+     * @throws IOException           when the receiver cannot be reached or does not answer in time
+     * @throws InterruptedException  when interrupted while waiting
+     */
+    public int pushFlatMessage(String msgType, String fromUser, String fromGroup, String content)
+            throws IOException, InterruptedException {
+        var push = MAPPER.createObjectNode().put("appid", appId()).put("wxid", "wxid_sim").put("msgType", msgType);
+        push.put("msgId", systemMsgIds.incrementAndGet());
+        // as text: the shape's own documentation warns that JavaScript readers round 64-bit ids
+        push.put("newMsgId", Long.toString(Ids.newMsgId(ThreadLocalRandom.current())));
+        push.put("createTime", System.currentTimeMillis());
+        push.put("content", content).put("fromUser", fromUser).put("toUser", "wxid_sim");
+        if (fromGroup != null) {
+            push.put("fromGroup", fromGroup);
+        }
+        push.put("isSelf", false);
+        return pushCallback(push.toString());
+    }
+
+    /**
      * POSTs a raw JSON callback (a message, a contact change...) to the registered callback URL, as GeWe pushes.
      *
      * @return the receiver's HTTP status
@@ -419,6 +489,11 @@ public final class GeweSimulator implements AutoCloseable {
 
     /** GeWe's registration ping, sent after setCallback has been answered; a failure is only logged, as GeWe does. */
     void pingCallback(URI url, String pingToken) {
+        if (!callbackPing) {
+            // the URL may carry the receiver's secret: not logged
+            LOG.debug("GeWe simulator: no registration ping sent (setCallbackPing(false))");
+            return;
+        }
         String json = MAPPER.createObjectNode().put("testMsg", "回调地址链接成功！").put("token", pingToken).toString();
         callbackClient().sendAsync(callbackRequest(url, json), HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, error) -> {
