@@ -497,10 +497,12 @@ public final class GeweSimulator implements AutoCloseable {
         String json = MAPPER.createObjectNode().put("testMsg", "回调地址链接成功！").put("token", pingToken).toString();
         callbackClient().sendAsync(callbackRequest(url, json), HttpResponse.BodyHandlers.discarding())
                 .whenComplete((response, error) -> {
+                    // the URL's query may carry the receiver's secret: only where it points is logged
+                    String where = url.getScheme() + "://" + url.getHost() + ":" + url.getPort() + url.getPath();
                     if (error != null) {
-                        LOG.warn("GeWe simulator: the callback ping to {} failed: {}", url, error.toString());
+                        LOG.warn("GeWe simulator: the callback ping to {} failed: {}", where, error.toString());
                     } else {
-                        LOG.debug("GeWe simulator: the callback ping to {} answered {}", url, response.statusCode());
+                        LOG.debug("GeWe simulator: the callback ping to {} answered {}", where, response.statusCode());
                     }
                 });
     }
