@@ -45,7 +45,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     private final GeweCallbackOptions cfg;
     private final GeweCallbackFilter filter;
     private final CallbackDeduplication deduplication;
-    private final Stats stats = new Stats();
+    private final Stats stats;
     private final byte[] secret;
 
     /**
@@ -60,6 +60,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         this.cfg = cfg;
         this.filter = filter;
         this.deduplication = deduplication;
+        this.stats = new Stats(cfg.getSilenceTimeout());
         this.secret = cfg.getSecret() == null || cfg.getSecret().isEmpty()
                 ? null : cfg.getSecret().getBytes(StandardCharsets.UTF_8);
     }
@@ -250,6 +251,16 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         final LongAdder answeredOnTimeout = new LongAdder();
         final LongAdder unreadable = new LongAdder();
         private final Map<String, Long> lastArrivals = LRUCacheFactory.newLRUCache(MAX_ACCOUNTS);
+        private final long arrivalResolution;
+
+        /**
+         * @param silenceTimeout the consumer's silenceTimeout (0: off); a last arrival is kept at a tenth of it when
+         *                       that is finer than a second, so that an account heard from is never taken for silent
+         */
+        Stats(long silenceTimeout) {
+            this.arrivalResolution = silenceTimeout > 0
+                    ? Math.max(1, Math.min(ARRIVAL_RESOLUTION_MILLIS, silenceTimeout / 10)) : ARRIVAL_RESOLUTION_MILLIS;
+        }
 
         /** A callback of this account arrived (read, past the secret): when it did is kept. */
         void arrived(String appId) {
@@ -258,7 +269,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
             Long last = lastArrivals.get(key);
             // at most one write per account and second: a read costs the LRU cache nothing, a write records a change
             // it must later compress, on every push of a busy account
-            if (last == null || now - last >= ARRIVAL_RESOLUTION_MILLIS || now < last) {
+            if (last == null || now - last >= arrivalResolution || now < last) {
                 lastArrivals.put(key, now);
             }
         }
