@@ -4,12 +4,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.camelgewe.gewe.account.AccountStatus;
+import io.camelgewe.gewe.account.GeweAccounts;
 import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
 import io.camelgewe.gewe.spi.GeweTimeouts;
+import io.camelgewe.gewe.errors.GeweAccountOfflineException;
 import io.camelgewe.gewe.errors.GeweException;
 import io.camelgewe.gewe.errors.GewePacingException;
 import io.camelgewe.gewe.health.AccountActivity;
@@ -45,6 +48,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     private FetchedDownload fetch;
     private GewePacer pacer;
     private Executor worker;
+    private GeweAccounts accounts;
     private volatile GeweAccountHealthCheck lastHealth;
     private volatile AccountActivity lastActivity;
 
@@ -76,6 +80,7 @@ public class GeweProducer extends DefaultAsyncProducer {
                 FetchOrigins.of(cfg.getDownloadBaseUrl(), cfg.getDownloadHosts()), endpoint.fetchDirectory(), timeouts)
                 : null;
         this.worker = component.worker();
+        this.accounts = component.getAccounts();
         accountHealth(cfg.getAppId());
         this.pacer = cfg.isPacing() && (operation.isSend() || operation.isDownload()) ? component.pacer() : null;
     }
@@ -91,6 +96,7 @@ public class GeweProducer extends DefaultAsyncProducer {
             appId = builder.value(values, "appId");
             health = appId == null ? null : accountHealth(appId.toString());
             activity = appId == null ? null : activity(appId.toString());
+            failIfOffline(exchange, appId);
             result = pacer == null ? calls.call(exchange, values) : paced(exchange, values, String.valueOf(appId));
             if (fetch != null) {
                 // the file comes from a storage host, not from GeWe: it does not hold the account's slot
@@ -105,14 +111,15 @@ public class GeweProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        String account = appId == null ? null : appId.toString();
         if (worker == null || exchange.isTransacted()) {
             // a transacted exchange is routed synchronously by Camel: its own thread waits for this callback and goes on
             // with the route itself, so a hop to a worker would only add a wake-up
-            result.whenComplete((r, e) -> complete(exchange, callback, r, e, health, activity));
+            result.whenComplete((r, e) -> complete(exchange, callback, r, e, health, activity, account));
         } else {
             // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread
             result.whenComplete((r, e) -> {
-                Runnable rest = () -> complete(exchange, callback, r, e, health, activity);
+                Runnable rest = () -> complete(exchange, callback, r, e, health, activity, account);
                 try {
                     worker.execute(rest);
                 } catch (RejectedExecutionException full) {
@@ -123,6 +130,22 @@ public class GeweProducer extends DefaultAsyncProducer {
             });
         }
         return false;
+    }
+
+    /**
+     * An account known OFFLINE would only have its call refused again: it fails here, before pacing and HTTP, with
+     * nothing sent. Login operations go through, as they are how the account comes back.
+     */
+    private void failIfOffline(Exchange exchange, Object appId) {
+        if (appId == null || GeweAccounts.passesWhileOffline(operation)) {
+            return;
+        }
+        AccountStatus status = accounts.status(appId.toString());
+        if (status.isOffline()) {
+            exchange.getMessage().setHeader(GeweConstants.ACCOUNT_STATE, status.state().name());
+            throw new GeweAccountOfflineException(operation.qualifiedName(), status.appId(), status.sinceMillis(),
+                    status.reason());
+        }
     }
 
     /** The calls, started when the account's pacing slot comes; the slot is held until they are over. */
@@ -189,9 +212,12 @@ public class GeweProducer extends DefaultAsyncProducer {
      * and the account worked; only GeWe's own refusals (not a file host's failure) say anything about the account.
      */
     private void complete(Exchange exchange, AsyncCallback callback, Object result, Throwable failure,
-                          GeweAccountHealthCheck health, AccountActivity activity) {
+                          GeweAccountHealthCheck health, AccountActivity activity, String appId) {
         try {
             if (failure == null) {
+                if (appId != null) {
+                    accounts.callSucceeded(appId, operation, result);
+                }
                 apply(exchange, result);
                 if (health != null) {
                     health.succeeded();
@@ -201,6 +227,9 @@ public class GeweProducer extends DefaultAsyncProducer {
                 }
             } else {
                 Throwable cause = GeweClient.causeOf(failure);
+                if (appId != null) {
+                    accounts.callFailed(appId, operation, cause);
+                }
                 exchange.setException(cause);
                 if (health != null) {
                     health.failed(cause);
@@ -208,6 +237,9 @@ public class GeweProducer extends DefaultAsyncProducer {
                 if (activity != null && cause instanceof GeweException gewe) {
                     activity.failed(operation.qualifiedName(), gewe);
                 }
+            }
+            if (appId != null) {
+                exchange.getMessage().setHeader(GeweConstants.ACCOUNT_STATE, accounts.status(appId).state().name());
             }
         } catch (Throwable t) {
             exchange.setException(t);

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import io.camelgewe.gewe.account.GeweAccounts;
 import io.camelgewe.gewe.spi.GeweClient;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -40,6 +41,7 @@ public class GeweCallbackConsumer extends DefaultConsumer {
     private final GeweCallbackOptions options;
     private final BiConsumer<Message, GeweCallback> binding;
     private final Callable<GeweClient> registrationClient;
+    private volatile GeweAccounts accounts;
     private CallbackDeduplication deduplication;
     private GeweCallbackHandler handler;
     private ExecutorService routeThreads;
@@ -58,6 +60,18 @@ public class GeweCallbackConsumer extends DefaultConsumer {
         this.options = options;
         this.binding = binding;
         this.registrationClient = registrationClient;
+    }
+
+    /** The account state an Offline callback tells; set by the endpoint before start. */
+    public void setAccounts(GeweAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Tells the account state what a push says of its account (before any filter: an Offline push counts). */
+    void accountSignal(GeweCallback callback) {
+        if (accounts != null && GeweMsgTypes.OFFLINE.equalsIgnoreCase(callback.getTypeName())) {
+            accounts.offlineCallback(callback.getAppId());
+        }
     }
 
     @Override

@@ -122,6 +122,7 @@ public final class GeweSimulator implements AutoCloseable {
     // --- configuration: volatile, read on every request, written rarely
     private volatile String token = UUID.randomUUID().toString();
     private final Map<String, Boolean> accounts = new ConcurrentHashMap<>();
+    private final java.util.Set<String> lyingCheckOnline = ConcurrentHashMap.newKeySet();
     private volatile boolean[] imageTypes = {false, true, true, true};
     private volatile long downloadSize = DEFAULT_DOWNLOAD_SIZE;
     private volatile long latencyNanos;
@@ -316,6 +317,29 @@ public final class GeweSimulator implements AutoCloseable {
         if (accounts.replace(appId, online) == null) {
             throw new IllegalArgumentException("The GeWe simulator has no account " + appId + "; add it first");
         }
+    }
+
+    /**
+     * Makes {@code login/checkOnline} answer {@code true} for this account even while it is offline
+     * ({@link #setOnline} false), as GeWe does (Devo919/Gewechat #224): the account's sends are refused with
+     * {@code 发送消息失败-微信已离线(-1)} while checkOnline says all is well. {@link #reset()} turns it off.
+     *
+     * @throws IllegalArgumentException for an account the simulator does not have
+     */
+    public void setCheckOnlineLies(String appId, boolean lies) {
+        if (!accounts.containsKey(appId)) {
+            throw new IllegalArgumentException("The GeWe simulator has no account " + appId + "; add it first");
+        }
+        if (lies) {
+            lyingCheckOnline.add(appId);
+        } else {
+            lyingCheckOnline.remove(appId);
+        }
+    }
+
+    /** Whether checkOnline answers true for this account whatever its state ({@link #setCheckOnlineLies}). */
+    boolean checkOnlineLies(String appId) {
+        return lyingCheckOnline.contains(appId);
     }
 
     /** Whether the account is online; false for an unknown one. */
@@ -609,6 +633,7 @@ public final class GeweSimulator implements AutoCloseable {
         latencyNanos = 0;
         uploadRate = 0;
         accounts.replaceAll((k, v) -> Boolean.TRUE);
+        lyingCheckOnline.clear();
         imageTypes = new boolean[] {false, true, true, true};
         downloadSize = DEFAULT_DOWNLOAD_SIZE;
         callbackUrl = null;
@@ -659,7 +684,9 @@ public final class GeweSimulator implements AutoCloseable {
         Fault fault = faults.next();
         long delay = latencyNanos;
         Reply reply;
-        if (fault == null || fault == Fault.LATENCY_SPIKE) {
+        if (fault == Fault.ZERO_MSG_ID) {
+            reply = replies.withZeroIds(replies.answer(plan, exchange.getRequestHeaders(), json));
+        } else if (fault == null || fault == Fault.LATENCY_SPIKE) {
             reply = replies.answer(plan, exchange.getRequestHeaders(), json);
             if (fault != null) {
                 delay += faults.spikeNanos();
