@@ -94,6 +94,10 @@ public class GeweProducer extends DefaultAsyncProducer {
         try {
             Object[] values = builder.resolve(exchange);
             appId = builder.value(values, "appId");
+            if (appId != null && appId.toString().isEmpty()) {
+                // a first login asks GeWe for a new device with an empty appId: there is no account yet to speak of
+                appId = null;
+            }
             health = appId == null ? null : accountHealth(appId.toString());
             activity = appId == null ? null : activity(appId.toString());
             failIfOffline(exchange, appId);

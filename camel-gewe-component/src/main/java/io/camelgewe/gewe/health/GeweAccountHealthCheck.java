@@ -123,7 +123,8 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
         builder.detail("accountState", account.state().name());
         Boolean state = up;
         if (account.isOffline()) {
-            builder.down().message("GeWe account " + account);
+            builder.down().message("GeWe account " + appId + " is offline since " + account.since() + " ("
+                                   + account.reason() + ")");
         } else if (state == null) {
             builder.unknown();
         } else if (state) {
