@@ -58,6 +58,10 @@ import org.slf4j.LoggerFactory;
  * For tests of failure handling it injects faults ({@link #failNext}, {@link #setFaultRate}), latency
  * ({@link #setLatency}) and offline accounts ({@link #setOnline}); it records every request ({@link #requests()}) and
  * counts replies ({@link #acceptedCount()}, {@link #sentCount()}, {@link #failedCount()}, {@link #totalCount()}).
+ * It also plays what GeWe does that its docs leave out: an offline account whose checkOnline still answers true
+ * ({@link #setCheckOnlineLies}), a refusal whose reason is only in {@code data.detail}'s {@code msg_err}
+ * ({@link Fault#MSG_ERR}), {@code {"ret":500,"msg":null}} ({@link Fault#NULL_MSG}) and a send answered with
+ * {@code msgId} 0 ({@link Fault#ZERO_MSG_ID}).
  * <p>
  * It is built for load as well as for correctness: a few server threads, replies delayed by a scheduler rather than by
  * sleeping threads (a thousand slow requests in flight cost no thread each), per-operation replies prepared in advance,
