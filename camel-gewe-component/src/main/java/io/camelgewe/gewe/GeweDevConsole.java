@@ -155,6 +155,10 @@ public class GeweDevConsole extends AbstractDevConsole {
                            AccountActivity activity, List<GewePacer.QueueState> queues, Long lastCallback) {
 
         String state() {
+            if (account != null && account.isOffline()) {
+                // a refused send outweighs a checkOnline that answered true, as in the health check itself
+                return "DOWN";
+            }
             Boolean up = check == null ? null : check.getLastHeardUp();
             return up == null ? "UNKNOWN" : up ? "UP" : "DOWN";
         }

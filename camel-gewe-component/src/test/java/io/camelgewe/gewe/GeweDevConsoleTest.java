@@ -136,6 +136,7 @@ class GeweDevConsoleTest extends GeweCallbackTestSupport {
         assertTrue(text.contains("Account " + appId + " (component gewe)\n"), text);
         assertTrue(text.contains("    Account: OFFLINE since "), text);
         assertTrue(text.contains(" (callback: GeWe pushed an Offline callback)\n"), text);
+        assertEquals("DOWN", account(json(), appId).get("state"), "the state line agrees with the account's state");
     }
 
     @Test
