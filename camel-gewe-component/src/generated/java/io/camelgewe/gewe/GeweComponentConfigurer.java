@@ -32,6 +32,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accounthealthrefresh":
         case "accountHealthRefresh": target.setAccountHealthRefresh(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "accountstateuri":
+        case "accountStateUri": target.setAccountStateUri(property(camelContext, java.lang.String.class, value)); return true;
         case "answerafter":
         case "answerAfter": getOrCreateConfiguration(target).setAnswerAfter(property(camelContext, io.camelgewe.gewe.callback.GeweAnswerAfter.class, value)); return true;
         case "answertimeout":
@@ -204,6 +206,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accounthealthrefresh":
         case "accountHealthRefresh": return long.class;
+        case "accountstateuri":
+        case "accountStateUri": return java.lang.String.class;
         case "answerafter":
         case "answerAfter": return io.camelgewe.gewe.callback.GeweAnswerAfter.class;
         case "answertimeout":
@@ -377,6 +381,8 @@ public class GeweComponentConfigurer extends PropertyConfigurerSupport implement
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accounthealthrefresh":
         case "accountHealthRefresh": return target.getAccountHealthRefresh();
+        case "accountstateuri":
+        case "accountStateUri": return target.getAccountStateUri();
         case "answerafter":
         case "answerAfter": return getOrCreateConfiguration(target).getAnswerAfter();
         case "answertimeout":

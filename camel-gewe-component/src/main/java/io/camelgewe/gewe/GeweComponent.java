@@ -7,6 +7,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.camelgewe.gewe.account.AccountStateNotifier;
+import io.camelgewe.gewe.account.AccountStatus;
+import io.camelgewe.gewe.account.GeweAccounts;
 import io.camelgewe.gewe.client.CdnMemory;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweHttpClient;
@@ -119,6 +122,14 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
                             + "GeWe again (login/checkOnline). Milliseconds, or a duration (60s, PT1M).")
     private long accountHealthRefresh = 60_000;
 
+    @Metadata(label = "health",
+              description = "An endpoint each change of an account's state (ONLINE, OFFLINE, UNKNOWN) is sent to, e.g. "
+                            + "direct:geweAccount: a route from it can alert someone or start a new login. The body is "
+                            + "the account's new AccountStatus (appId, state, since, signal, reason); headers "
+                            + "CamelGeweAppId, CamelGeweAccountState and CamelGeweAccountPreviousState. The changes are "
+                            + "sent one at a time, in order, on a thread of their own. None by default.")
+    private String accountStateUri;
+
     @Metadata(label = "advanced", defaultValue = "false",
               description = "Continue the route on HttpClient's I/O thread when GeWe answers, instead of handing the "
                             + "exchange to the component's worker pool. It saves a thread hop per call, but then no step "
@@ -136,6 +147,8 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     private final Object clientLock = new Object();
     private ExecutorService ownWorkerPool;
     private final Map<String, GeweAccountHealthCheck> accountChecks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final GeweAccounts accounts = new GeweAccounts();
+    private AccountStateNotifier accountStateNotifier;
     /** The most accounts whose activity is kept for the dev console; the least recently active go first. */
     static final int MAX_ACCOUNTS = 1000;
     // appIds come from messages: a route fed many of them must not grow this without bound
@@ -267,7 +280,7 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
             return null;
         }
         return accountChecks.computeIfAbsent(appId, id -> {
-            GeweAccountHealthCheck check = new GeweAccountHealthCheck(id, client, accountHealthRefresh);
+            GeweAccountHealthCheck check = new GeweAccountHealthCheck(id, client, accounts, accountHealthRefresh);
             check.setCamelContext(getCamelContext());
             HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
             if (registry != null) {
@@ -275,6 +288,36 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
             }
             return check;
         });
+    }
+
+    /**
+     * The state of the accounts this component has heard of (online, offline, unknown), from the outcome of their
+     * calls, GeWe's Offline callbacks and checkOnline. Add a listener to act on a change, or read it with
+     * {@link #getAccountState(String)}.
+     */
+    public GeweAccounts getAccounts() {
+        return accounts;
+    }
+
+    /**
+     * An account's state as the component knows it: UNKNOWN for one never heard of. Readable in a route with the
+     * simple language, e.g. {@code ${camelContext.getComponent('gewe').getAccountState('wx_1').state}}.
+     */
+    public AccountStatus getAccountState(String appId) {
+        return accounts.status(appId);
+    }
+
+    /** Whether the account is known to be online (a send went through, checkOnline said so, no refusal since). */
+    public boolean isOnline(String appId) {
+        return accounts.isOnline(appId);
+    }
+
+    /**
+     * Forgets what is known of an account, OFFLINE included, so that its next call goes to GeWe: for an account logged
+     * in again outside this application. A login through a gewe: endpoint does this by itself.
+     */
+    public void forgetAccountState(String appId) {
+        accounts.forget(appId);
     }
 
     /** What the calls for an account came to, for the dev console; kept from the first call for it on. */
@@ -347,7 +390,18 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (accountStateUri != null && !accountStateUri.isBlank()) {
+            accountStateNotifier = new AccountStateNotifier(getCamelContext(), accountStateUri, accounts);
+            org.apache.camel.support.service.ServiceHelper.startService(accountStateNotifier);
+        }
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        org.apache.camel.support.service.ServiceHelper.stopService(accountStateNotifier);
+        accountStateNotifier = null;
         synchronized (clientLock) {
             if (pacer != null) {
                 pacer.stop();
@@ -519,6 +573,16 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     /** Sets the pool exchanges continue on after GeWe answers. */
     public void setWorkerPool(ExecutorService workerPool) {
         this.workerPool = workerPool;
+    }
+
+    /** The endpoint each change of an account's state is sent to; null when none. */
+    public String getAccountStateUri() {
+        return accountStateUri;
+    }
+
+    /** Sets the endpoint each change of an account's state is sent to. */
+    public void setAccountStateUri(String accountStateUri) {
+        this.accountStateUri = accountStateUri;
     }
 
     /** How long heard account states count, in milliseconds. */

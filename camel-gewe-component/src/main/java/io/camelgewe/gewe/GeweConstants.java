@@ -82,6 +82,12 @@ public final class GeweConstants {
               javaType = "String")
     public static final String FILE_URL = "CamelGeweFileUrl";
 
+    @Metadata(label = "common", description = "Set after every call, succeeded or failed: the state of the call's "
+                                              + "account as the component knows it then: ONLINE, OFFLINE or UNKNOWN. "
+                                              + "On the exchanges of accountStateUri: the account's new state.",
+              javaType = "String")
+    public static final String ACCOUNT_STATE = "CamelGeweAccountState";
+
     @Metadata(label = "consumer", description = "gewe:callback: the callback's TypeName: AddMsg (a message), "
                                                 + "ModContacts, DelContacts, Offline.",
               javaType = "String")

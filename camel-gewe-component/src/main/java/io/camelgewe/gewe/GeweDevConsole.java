@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
+import io.camelgewe.gewe.account.AccountStatus;
 import io.camelgewe.gewe.callback.GeweCallbackConsumer;
 import io.camelgewe.gewe.errors.GeweDelivery;
 import io.camelgewe.gewe.health.AccountActivity;
@@ -137,20 +138,27 @@ public class GeweDevConsole extends AbstractDevConsole {
             TreeSet<String> appIds = new TreeSet<>(activity.keySet());
             appIds.addAll(checks.keySet());
             queues.forEach(q -> appIds.add(q.appId()));
+            gewe.getAccounts().all().forEach(s -> appIds.add(s.appId()));
             for (String appId : appIds) {
-                out.putIfAbsent(appId, new Account(appId, name, checks.get(appId), activity.get(appId),
-                        queues.stream().filter(q -> q.appId().equals(appId)).toList(), arrivals.get(appId)));
+                out.putIfAbsent(appId, new Account(appId, name, gewe.getAccountState(appId), checks.get(appId),
+                        activity.get(appId), queues.stream().filter(q -> q.appId().equals(appId)).toList(),
+                        arrivals.get(appId)));
             }
         });
-        arrivals.forEach((appId, at) -> out.putIfAbsent(appId, new Account(appId, null, null, null, List.of(), at)));
+        arrivals.forEach((appId, at) -> out.putIfAbsent(appId, new Account(appId, null, null, null, null, List.of(),
+                at)));
         return out;
     }
 
     /** What the console says about one account. */
-    private record Account(String appId, String component, GeweAccountHealthCheck check, AccountActivity activity,
-                           List<GewePacer.QueueState> queues, Long lastCallback) {
+    private record Account(String appId, String component, AccountStatus account, GeweAccountHealthCheck check,
+                           AccountActivity activity, List<GewePacer.QueueState> queues, Long lastCallback) {
 
         String state() {
+            if (account != null && account.isOffline()) {
+                // a refused send outweighs a checkOnline that answered true, as in the health check itself
+                return "DOWN";
+            }
             Boolean up = check == null ? null : check.getLastHeardUp();
             return up == null ? "UNKNOWN" : up ? "UP" : "DOWN";
         }
@@ -169,6 +177,14 @@ public class GeweDevConsole extends AbstractDevConsole {
                 }
             } else {
                 sb.append(" (not heard from yet)");
+            }
+            sb.append("\n    Account: ");
+            if (account == null || account.signal() == null) {
+                sb.append("UNKNOWN (nothing heard)");
+            } else {
+                sb.append(account.state()).append(" since ").append(Instant.ofEpochMilli(account.sinceMillis()))
+                        .append(" (").append(account.signal().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                        .append(account.reason() == null ? "" : ": " + account.reason()).append(')');
             }
             sb.append("\n    Last sent: ");
             if (activity == null || activity.getLastSentMillis() == 0) {
@@ -208,6 +224,18 @@ public class GeweDevConsole extends AbstractDevConsole {
                 if (check.getLastHeardReason() != null) {
                     jo.put("stateReason", check.getLastHeardReason());
                 }
+            }
+            if (account != null) {
+                JsonObject state = new JsonObject();
+                state.put("state", account.state().name());
+                if (account.signal() != null) {
+                    state.put("since", account.sinceMillis());
+                    state.put("signal", account.signal().name());
+                }
+                if (account.reason() != null) {
+                    state.put("reason", account.reason());
+                }
+                jo.put("account", state);
             }
             if (activity != null && activity.getLastSentMillis() > 0) {
                 jo.put("lastSent", activity.getLastSentMillis());

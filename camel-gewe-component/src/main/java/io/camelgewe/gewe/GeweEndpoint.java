@@ -177,6 +177,7 @@ public class GeweEndpoint extends DefaultEndpoint implements EndpointServiceLoca
         }
         GeweCallbackConsumer consumer = new GeweCallbackConsumer(this, processor, configuration, GeweEndpoint::bind,
                 () -> getComponent().client(configuration));
+        consumer.setAccounts(getComponent().getAccounts());
         configureConsumer(consumer);
         return consumer;
     }

@@ -4,12 +4,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.camelgewe.gewe.account.AccountStatus;
+import io.camelgewe.gewe.account.GeweAccounts;
 import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
 import io.camelgewe.gewe.spi.GeweTimeouts;
+import io.camelgewe.gewe.errors.GeweAccountOfflineException;
 import io.camelgewe.gewe.errors.GeweException;
 import io.camelgewe.gewe.errors.GewePacingException;
 import io.camelgewe.gewe.health.AccountActivity;
@@ -51,6 +54,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     private Executor worker;
     private RouteEnd routeEnd;
     private boolean synchronous;
+    private GeweAccounts accounts;
     private volatile GeweAccountHealthCheck lastHealth;
     private volatile AccountActivity lastActivity;
 
@@ -84,6 +88,7 @@ public class GeweProducer extends DefaultAsyncProducer {
         this.worker = component.worker();
         this.routeEnd = new RouteEnd(endpoint);
         this.synchronous = cfg.isSynchronous();
+        this.accounts = component.getAccounts();
         accountHealth(cfg.getAppId());
         this.pacer = cfg.isPacing() && (operation.isSend() || operation.isDownload()) ? component.pacer() : null;
     }
@@ -97,8 +102,13 @@ public class GeweProducer extends DefaultAsyncProducer {
         try {
             Object[] values = builder.resolve(exchange);
             appId = builder.value(values, "appId");
+            if (appId != null && appId.toString().isEmpty()) {
+                // a first login asks GeWe for a new device with an empty appId: there is no account yet to speak of
+                appId = null;
+            }
             health = appId == null ? null : accountHealth(appId.toString());
             activity = appId == null ? null : activity(appId.toString());
+            failIfOffline(exchange, appId);
             result = pacer == null ? calls.call(exchange, values) : paced(exchange, values, String.valueOf(appId));
             if (fetch != null) {
                 // the file comes from a storage host, not from GeWe: it does not hold the account's slot
@@ -113,21 +123,22 @@ public class GeweProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        String account = appId == null ? null : appId.toString();
         if (synchronous) {
             // the caller's thread waits, as with camel-http: the I/O thread only wakes it, the route goes on here
-            awaitOnCaller(exchange, result, health, activity);
+            awaitOnCaller(exchange, result, health, activity, account);
             callback.done(true);
             return true;
         }
         if (worker == null || exchange.isTransacted()) {
             // a transacted exchange is routed synchronously by Camel: its own thread waits for this callback and goes on
             // with the route itself, so a hop to a worker would only add a wake-up
-            result.whenComplete((r, e) -> complete(exchange, callback, r, e, health, activity));
+            result.whenComplete((r, e) -> complete(exchange, callback, r, e, health, activity, account));
         } else {
             // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread;
             // when nothing but Camel's bookkeeping follows a success, the hop would only cost a wake-up
             result.whenComplete((r, e) -> {
-                Runnable rest = () -> complete(exchange, callback, r, e, health, activity);
+                Runnable rest = () -> complete(exchange, callback, r, e, health, activity, account);
                 if (e == null && routeEnd.after(exchange)) {
                     rest.run();
                     return;
@@ -146,7 +157,7 @@ public class GeweProducer extends DefaultAsyncProducer {
 
     /** Waits on the caller's thread for the outcome and puts it on the exchange; the route then goes on here. */
     private void awaitOnCaller(Exchange exchange, CompletableFuture<Object> result, GeweAccountHealthCheck health,
-                               AccountActivity activity) {
+                               AccountActivity activity, String appId) {
         Object r = null;
         Throwable failure = null;
         try {
@@ -159,7 +170,23 @@ public class GeweProducer extends DefaultAsyncProducer {
             // the call may still reach GeWe: whether it was sent is unknown, as for any interrupted call
             failure = e;
         }
-        outcome(exchange, r, failure, health, activity);
+        outcome(exchange, r, failure, health, activity, appId);
+    }
+
+    /**
+     * An account known OFFLINE would only have its call refused again: it fails here, before pacing and HTTP, with
+     * nothing sent. Login operations go through, as they are how the account comes back.
+     */
+    private void failIfOffline(Exchange exchange, Object appId) {
+        if (appId == null || GeweAccounts.passesWhileOffline(operation)) {
+            return;
+        }
+        AccountStatus status = accounts.status(appId.toString());
+        if (status.isOffline()) {
+            exchange.getMessage().setHeader(GeweConstants.ACCOUNT_STATE, status.state().name());
+            throw new GeweAccountOfflineException(operation.qualifiedName(), status.appId(), status.sinceMillis(),
+                    status.reason());
+        }
     }
 
     /** The calls, started when the account's pacing slot comes; the slot is held until they are over. */
@@ -226,9 +253,9 @@ public class GeweProducer extends DefaultAsyncProducer {
      * and the account worked; only GeWe's own refusals (not a file host's failure) say anything about the account.
      */
     private void complete(Exchange exchange, AsyncCallback callback, Object result, Throwable failure,
-                          GeweAccountHealthCheck health, AccountActivity activity) {
+                          GeweAccountHealthCheck health, AccountActivity activity, String appId) {
         try {
-            outcome(exchange, result, failure, health, activity);
+            outcome(exchange, result, failure, health, activity, appId);
         } finally {
             resume(exchange, callback);
         }
@@ -236,9 +263,12 @@ public class GeweProducer extends DefaultAsyncProducer {
 
     /** Puts the outcome on the exchange, and tells the account's health check and activity. */
     private void outcome(Exchange exchange, Object result, Throwable failure, GeweAccountHealthCheck health,
-                         AccountActivity activity) {
+                         AccountActivity activity, String appId) {
         try {
             if (failure == null) {
+                if (appId != null) {
+                    accounts.callSucceeded(appId, operation, result);
+                }
                 apply(exchange, result);
                 if (health != null) {
                     health.succeeded();
@@ -248,6 +278,9 @@ public class GeweProducer extends DefaultAsyncProducer {
                 }
             } else {
                 Throwable cause = GeweClient.causeOf(failure);
+                if (appId != null) {
+                    accounts.callFailed(appId, operation, cause);
+                }
                 exchange.setException(cause);
                 if (health != null) {
                     health.failed(cause);
@@ -255,6 +288,9 @@ public class GeweProducer extends DefaultAsyncProducer {
                 if (activity != null && cause instanceof GeweException gewe) {
                     activity.failed(operation.qualifiedName(), gewe);
                 }
+            }
+            if (appId != null) {
+                exchange.getMessage().setHeader(GeweConstants.ACCOUNT_STATE, accounts.status(appId).state().name());
             }
         } catch (Throwable t) {
             exchange.setException(t);

@@ -124,6 +124,22 @@ class GeweDevConsoleTest extends GeweCallbackTestSupport {
     }
 
     @Test
+    void anOfflineCallbackShowsAsTheAccountsStateWithSinceAndSignal() {
+        assertEquals(200, post(fixture("offline")).statusCode());
+        String appId = json(fixture("offline")).get("Appid").asText();
+        JsonObject state = (JsonObject) account(json(), appId).get("account");
+        assertEquals("OFFLINE", state.get("state"), state.toJson());
+        assertEquals("CALLBACK", state.get("signal"), state.toJson());
+        assertTrue(number(state, "since") > 0, state.toJson());
+        assertEquals("GeWe pushed an Offline callback", state.get("reason"));
+        String text = (String) console().call(DevConsole.MediaType.TEXT, Map.of());
+        assertTrue(text.contains("Account " + appId + " (component gewe)\n"), text);
+        assertTrue(text.contains("    Account: OFFLINE since "), text);
+        assertTrue(text.contains(" (callback: GeWe pushed an Offline callback)\n"), text);
+        assertEquals("DOWN", account(json(), appId).get("state"), "the state line agrees with the account's state");
+    }
+
+    @Test
     void aPacedAccountsQueueDepthAndNextSlot() {
         template.sendBody("direct:paced", Map.of("toWxid", "wxid_p", "content", "first, at once"));
         // the next two wait the minute GeWe's pace gives (here): the console sees them queued

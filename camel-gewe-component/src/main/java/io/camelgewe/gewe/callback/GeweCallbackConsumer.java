@@ -10,6 +10,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
+import io.camelgewe.gewe.account.GeweAccounts;
 import io.camelgewe.gewe.spi.GeweClient;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.Endpoint;
@@ -55,6 +56,7 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
     private final GeweCallbackOptions options;
     private final BiConsumer<Message, GeweCallback> binding;
     private final Callable<GeweClient> registrationClient;
+    private volatile GeweAccounts accounts;
     private CallbackDeduplication deduplication;
     private GeweCallbackHandler handler;
     private ExecutorService routeThreads;
@@ -81,6 +83,18 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
         this.options = options;
         this.binding = binding;
         this.registrationClient = registrationClient;
+    }
+
+    /** The account state an Offline callback tells; set by the endpoint before start. */
+    public void setAccounts(GeweAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Tells the account state what a push says of its account (before any filter: an Offline push counts). */
+    void accountSignal(GeweCallback callback) {
+        if (accounts != null && GeweMsgTypes.OFFLINE.equalsIgnoreCase(callback.getTypeName())) {
+            accounts.offlineCallback(callback.getAppId());
+        }
     }
 
     @Override
@@ -177,7 +191,8 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
         GeweCallbackHandler.Stats stats = handler.stats();
         CallbackSilenceWatch watch = new CallbackSilenceWatch(path, timeout > 0 ? timeout : Long.MAX_VALUE,
                 stats::lastArrivals, own, options.getArrivalRepository(), reregister, System::currentTimeMillis);
-        watch.setExpectsCallbacks(appId -> expectsCallbacks.test(appId));
+        // an account known to be offline (a refused send, an Offline push) gets no pushes: its silence says nothing
+        watch.setExpectsCallbacks(appId -> expectsCallbacks.test(appId) && (accounts == null || !accounts.isOffline(appId)));
         // a FileStateRepository reads its file when started; a user's repository is theirs to stop
         ServiceHelper.startService(options.getArrivalRepository());
         watch.load().forEach(stats::restore);
@@ -196,8 +211,8 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
 
     /**
      * The hook that says whether an account (appId) expects callbacks now, for silenceTimeout: by default every
-     * account heard from before and the endpoint's appId with registerUrl. Wire it to what is known of the account
-     * (an account known to be offline expects none).
+     * account heard from before and the endpoint's appId with registerUrl. An account the component's account state
+     * knows to be offline expects none, whatever this says.
      */
     public void setExpectsCallbacks(Predicate<String> expectsCallbacks) {
         this.expectsCallbacks = expectsCallbacks == null ? appId -> true : expectsCallbacks;

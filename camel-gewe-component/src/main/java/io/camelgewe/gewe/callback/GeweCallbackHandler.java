@@ -137,6 +137,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         }
         GeweCallback callback = ((GeweCallbackReader.Received) result).callback();
         stats.arrived(callback.getAppId());
+        consumer.accountSignal(callback);
         String skipped = filter.reject(callback);
         if (skipped != null) {
             LOG.debug("GeWe callback on {}: not routed, {}: {}", cfg.getPath(), skipped, callback);

@@ -16,6 +16,14 @@ public record GeweField(String name, GeweFieldType type, boolean required, Objec
     /** The prefix of every header that carries a request field. */
     public static final String HEADER_PREFIX = "CamelGewe";
 
+    /**
+     * Whether GeWe takes an empty value for this required field, as its description says ({@code 首次登录传空}: the
+     * appId of getLoginQrCode is empty on an account's first login, which makes GeWe create a device).
+     */
+    public boolean mayBeEmpty() {
+        return description != null && description.contains("传空");
+    }
+
     /** Builds a field, deriving its header name from the field name. */
     public static GeweField of(String name, GeweFieldType type, boolean required, Object defaultValue,
                                String description) {

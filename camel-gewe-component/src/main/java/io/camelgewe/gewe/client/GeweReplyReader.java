@@ -28,6 +28,8 @@ import io.camelgewe.gewe.catalog.GeweOperation;
 public final class GeweReplyReader {
 
     private static final int SNIPPET = 200;
+    /** The longest {@code data.detail} text parsed for its {@code msg_err}; longer is quoted, cut short. */
+    private static final int DETAIL_PARSE_LIMIT = 4096;
 
     private final GeweOperation operation;
     private final ObjectReader dataReader;
@@ -127,13 +129,58 @@ public final class GeweReplyReader {
     private GeweApiException apiError(int ret, String msg, JsonNode data) {
         String code = null;
         String dataMsg = null;
+        String detail = null;
         if (data != null && data.isObject()) {
-            JsonNode c = data.get("code");
-            JsonNode m = data.get("msg");
-            code = c == null || c.isNull() ? null : c.asText();
-            dataMsg = m == null || m.isNull() ? null : m.asText();
+            code = bounded(data.get("code"));
+            dataMsg = bounded(data.get("msg"));
+            detail = detailReason(data.get("detail"));
         }
-        return new GeweApiException(operation.qualifiedName(), ret, scrub(msg), scrub(code), scrub(dataMsg));
+        return new GeweApiException(operation.qualifiedName(), ret, scrub(bounded(msg)), scrub(code), scrub(dataMsg),
+                scrub(detail));
+    }
+
+    /**
+     * The reason in {@code data.detail}: GeWe puts a JSON string there whose {@code msg_err} says why a send was
+     * refused. Hostile like all of the reply: only a bounded prefix is parsed, and anything but that shape is quoted
+     * as text, cut short.
+     */
+    private static String detailReason(JsonNode detail) {
+        if (detail == null || detail.isNull()) {
+            return null;
+        }
+        JsonNode parsed = detail;
+        if (detail.isTextual()) {
+            String text = detail.textValue();
+            if (text.length() > DETAIL_PARSE_LIMIT || text.isBlank()) {
+                return bounded(text);
+            }
+            try {
+                parsed = GeweJson.mapper().readTree(text);
+            } catch (IOException notJson) {
+                return bounded(text);
+            }
+        }
+        JsonNode msgErr = parsed == null ? null : parsed.get("msg_err");
+        if (msgErr != null && msgErr.isValueNode() && !msgErr.isNull()) {
+            return bounded(msgErr.asText());
+        }
+        return bounded(detail.isTextual() ? detail.textValue() : detail.toString());
+    }
+
+    /** A value GeWe sent as text, cut to a readable length; null for JSON null or nothing. */
+    private static String bounded(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return bounded(value.isValueNode() ? value.asText() : value.toString());
+    }
+
+    private static String bounded(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.replaceAll("\\s+", " ").trim();
+        return t.length() > SNIPPET ? t.substring(0, SNIPPET) + "..." : t;
     }
 
     private GeweResponseException notEnvelope(byte[] body, Exception cause) {

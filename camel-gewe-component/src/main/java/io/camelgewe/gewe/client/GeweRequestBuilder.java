@@ -179,8 +179,12 @@ public final class GeweRequestBuilder {
                     continue;
                 }
             }
-            if (f.required() && (value == null || value instanceof String && ((String) value).isBlank())) {
+            if (f.required() && (value == null || value instanceof String && ((String) value).isBlank())
+                    && !(value != null && f.mayBeEmpty())) {
                 missing = add(missing, f.name());
+            } else if (isZeroMessageId(f.name(), value)) {
+                problems = add(problems, f.name() + " is 0, which is no message's id: GeWe answers a send with id 0 "
+                        + "when it has none to give, and a revokeMsg with it answers success yet revokes nothing");
             }
             values[i] = value;
         }
@@ -242,6 +246,15 @@ public final class GeweRequestBuilder {
                     + String.join(", ", ignored));
         }
         return new GeweValidationException(operation.qualifiedName(), missing == null ? List.of() : missing, all);
+    }
+
+    /** Whether a msgId/newMsgId field holds 0 (or "0"): no WeChat message has that id. */
+    private static boolean isZeroMessageId(String field, Object value) {
+        if (value == null || !("msgId".equals(field) || "newMsgId".equals(field))) {
+            return false;
+        }
+        String text = value.toString().trim();
+        return text.equals("0") || text.equals("0.0");
     }
 
     private static List<String> add(List<String> list, String item) {

@@ -6,6 +6,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.camelgewe.gewe.account.AccountStatus;
+import io.camelgewe.gewe.account.GeweAccounts;
 import io.camelgewe.gewe.catalog.GeweCatalog;
 import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.spi.GeweClient;
@@ -22,7 +24,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * <p>
  * It learns from every call the component makes for the account (a send refused as offline turns it DOWN, any
  * success turns it UP) and, when it has heard nothing for the refresh interval, asks GeWe with
- * {@code login/checkOnline}. It is a readiness check only: restarting the application does not bring a WeChat account
+ * {@code login/checkOnline}. Above all it reads the component's account state ({@link GeweAccounts}): an account a
+ * refused send or an Offline callback made OFFLINE is DOWN even while checkOnline answers true, as GeWe's
+ * checkOnline does for accounts whose sends it refuses. It is a readiness check only: restarting the application does not bring a WeChat account
  * back online.
  */
 public final class GeweAccountHealthCheck extends AbstractHealthCheck {
@@ -33,6 +37,7 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
 
     private final String appId;
     private final GeweClient client;
+    private final GeweAccounts accounts;
     private final GeweOperation checkOnline;
     private final Object[] checkOnlineRequest;
     private final long refreshNanos;
@@ -45,12 +50,14 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
      * @param appId         the account
      * @param client        the client GeWe is asked through (login/checkOnline), the component's for the account's
      *                      base URL and token: it lives as long as the component, as this check does
+     * @param accounts      the component's account state, told what checkOnline answers and read first
      * @param refreshMillis how long what was heard counts before GeWe is asked again
      */
-    public GeweAccountHealthCheck(String appId, GeweClient client, long refreshMillis) {
+    public GeweAccountHealthCheck(String appId, GeweClient client, GeweAccounts accounts, long refreshMillis) {
         super("gewe", "gewe-account-" + appId);
         this.appId = appId;
         this.client = client;
+        this.accounts = accounts;
         this.checkOnline = GeweCatalog.get().find("login/checkOnline");
         this.checkOnlineRequest = new GeweRequestBuilder(checkOnline, Map.of()).resolve(Map.of("appId", appId));
         this.refreshNanos = TimeUnit.MILLISECONDS.toNanos(refreshMillis);
@@ -112,8 +119,13 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
         if (up == null || System.nanoTime() - heardNanos > refreshNanos) {
             probe(builder);
         }
+        AccountStatus account = accounts.status(appId);
+        builder.detail("accountState", account.state().name());
         Boolean state = up;
-        if (state == null) {
+        if (account.isOffline()) {
+            builder.down().message("GeWe account " + appId + " is offline since " + account.since() + " ("
+                                   + account.reason() + ")");
+        } else if (state == null) {
             builder.unknown();
         } else if (state) {
             builder.up();
@@ -126,6 +138,7 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
         try {
             CompletableFuture<Object> asked = client.call(checkOnline, checkOnlineRequest, PROBE_TIMEOUTS);
             Object online = asked.get(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            accounts.checkedOnline(appId, Boolean.TRUE.equals(online));
             if (Boolean.TRUE.equals(online)) {
                 hear(true, null);
             } else {

@@ -68,8 +68,23 @@ public class SendResult extends GeweResult {
     /**
      * The revokeMsg request that takes this message back (WeChat allows it for two minutes after sending). GeWe takes
      * the ids as text. A video's createTime is null in GeWe's answer, so its revoke needs createTime from elsewhere.
+     *
+     * @throws io.camelgewe.gewe.errors.GeweValidationException when GeWe answered the send with msgId or newMsgId 0
      */
     public RevokeMsg toRevokeMsg() {
+        // GeWe sometimes answers a send with id 0; a revoke with it answers success and revokes nothing (Gewechat #70)
+        java.util.List<String> zero = new java.util.ArrayList<>(2);
+        if (msgId != null && msgId == 0) {
+            zero.add("msgId");
+        }
+        if (newMsgId != null && newMsgId == 0) {
+            zero.add("newMsgId");
+        }
+        if (!zero.isEmpty()) {
+            throw new io.camelgewe.gewe.errors.GeweValidationException("message/revokeMsg", java.util.List.of(),
+                    java.util.List.of("this send's " + String.join(" and ", zero) + " is 0: GeWe gave no id that can "
+                            + "revoke the message (a revokeMsg with 0 answers success and revokes nothing)"));
+        }
         RevokeMsg revoke = new RevokeMsg();
         revoke.setToWxid(toWxid);
         revoke.setMsgId(msgId == null ? null : msgId.toString());

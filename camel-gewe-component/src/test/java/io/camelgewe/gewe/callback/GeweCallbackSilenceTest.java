@@ -70,4 +70,17 @@ class GeweCallbackSilenceTest extends GeweCallbackTestSupport {
         assertEquals(200, simulator.pushCallback(fixtureWithId("text", 7773749793478223191L)));
         assertFalse(consumer.getSilentAccounts().contains("wx_example_app_id"), consumer.getSilentAccounts());
     }
+
+    @Test
+    void anAccountKnownOfflineIsNotReportedSilent() throws Exception {
+        GeweCallbackConsumer consumer = (GeweCallbackConsumer) context.getRoute("callbacks").getConsumer();
+        await(Duration.ofSeconds(10), () -> consumer.getPingCount() == 1, "GeWe's registration ping");
+        simulator.setCallbackUrl(URI.create("http://localhost:" + port + "/gewe/callback"));
+        // GeWe says the account went offline: the component's account state takes it as OFFLINE
+        assertEquals(200, simulator.pushCallback(fixture("offline")));
+        await(Duration.ofSeconds(10), () -> consumer.getSilentAccounts().contains(simulator.appId()),
+                "the endpoint's own account, never heard from, reported silent");
+        assertFalse(consumer.getSilentAccounts().contains("wx_example_app_id"),
+                "an offline account gets no pushes; its silence says nothing: " + consumer.getSilentAccounts());
+    }
 }

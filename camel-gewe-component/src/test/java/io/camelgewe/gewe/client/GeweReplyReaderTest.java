@@ -119,6 +119,37 @@ class GeweReplyReaderTest {
         assertTrue(e.getMessage().contains("a ret that is not an integer"), e.getMessage());
     }
 
+    @Test
+    void aDetailThatIsNotTheJsonGeweSendsIsQuotedShortAndNeverTrusted() {
+        // not JSON: the text itself
+        assertEquals("upstream said no", refusal("\"upstream said no\"").getDetail());
+        // huge: cut short, not parsed
+        String huge = "{\\\"msg_err\\\":\\\"" + "x".repeat(20_000) + "\\\"}";
+        String detail = refusal("\"" + huge + "\"").getDetail();
+        assertTrue(detail.length() <= 203, "bounded: " + detail.length());
+        // deeply nested: quoted as text, cut short, no stack overflow
+        String nested = "[".repeat(2_000) + "]".repeat(2_000);
+        assertTrue(refusal("\"" + nested + "\"").getDetail().length() <= 203);
+        // msg_err that is itself an object: the detail is quoted rather than an object's toString
+        assertEquals("{\"msg_err\":{\"a\":1}}", refusal("\"{\\\"msg_err\\\":{\\\"a\\\":1}}\"").getDetail());
+        // detail as an object, as a proxy might send it
+        assertEquals("图片格式错误", refusal("{\"msg_err\":\"图片格式错误\"}").getDetail());
+    }
+
+    @Test
+    void absentWeChatFieldsAreLeftOutOfTheMessageRatherThanPrintedAsNull() {
+        GeweApiException e = assertThrows(GeweApiException.class, () -> postImage.read(200, "OK",
+                bytes("{\"ret\":500,\"msg\":null,\"data\":{\"msg\":\"下载图片失败\"}}")));
+        assertFalse(e.getMessage().contains("null"), e.getMessage());
+        assertTrue(e.getMessage().contains("data.msg=下载图片失败"), e.getMessage());
+        assertNull(e.getDetail());
+    }
+
+    private GeweApiException refusal(String detailJson) {
+        return assertThrows(GeweApiException.class, () -> postImage.read(200, "OK",
+                bytes("{\"ret\":500,\"msg\":\"发送图片失败\",\"data\":{\"detail\":" + detailJson + "}}")));
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

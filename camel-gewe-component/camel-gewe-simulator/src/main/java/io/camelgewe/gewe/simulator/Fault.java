@@ -7,7 +7,7 @@ package io.camelgewe.gewe.simulator;
  * be tested against every shape of failure: a GeWe-side refusal inside a well-formed envelope, a broken gateway, an
  * HTML error page where JSON was expected, a connection that dies mid-request, and a reply that takes far too long.
  * <p>
- * Every fault except {@link #LATENCY_SPIKE} makes the request fail: it is counted in
+ * Every fault except {@link #LATENCY_SPIKE} and {@link #ZERO_MSG_ID} makes the request fail: it is counted in
  * {@link GeweSimulator#failedCount()}, never in {@link GeweSimulator#acceptedCount()} or
  * {@link GeweSimulator#sentCount()}.
  */
@@ -38,5 +38,21 @@ public enum Fault {
      * The normal reply, but only after the spike latency ({@link GeweSimulator#setSpikeLatency}) on top of the base
      * latency: GeWe had a slow moment. The request still succeeds and counts as accepted.
      */
-    LATENCY_SPIKE
+    LATENCY_SPIKE,
+
+    /**
+     * HTTP 200, {@code ret 500}, and the reason only in {@code data.detail}, a JSON string whose {@code msg_err} says
+     * why: {@code {"ret":500,"msg":"发送图片失败","data":{"detail":"{\"msg_err\":\"图片格式错误\"}"}}} (bad image
+     * format; the shape other GeWe clients' tests record).
+     */
+    MSG_ERR,
+
+    /** HTTP 200 with {@code {"ret":500,"msg":null}} and nothing else: a refusal that says nothing (setCallback does it). */
+    NULL_MSG,
+
+    /**
+     * The normal reply of a send, but with {@code msgId} and {@code newMsgId} 0: GeWe sent the message (it counts as
+     * sent) and gave ids that cannot revoke it. On operations that return no ids it is the normal reply.
+     */
+    ZERO_MSG_ID
 }

@@ -60,6 +60,10 @@ import org.slf4j.LoggerFactory;
  * For tests of failure handling it injects faults ({@link #failNext}, {@link #setFaultRate}), latency
  * ({@link #setLatency}) and offline accounts ({@link #setOnline}); it records every request ({@link #requests()}) and
  * counts replies ({@link #acceptedCount()}, {@link #sentCount()}, {@link #failedCount()}, {@link #totalCount()}).
+ * It also plays what GeWe does that its docs leave out: an offline account whose checkOnline still answers true
+ * ({@link #setCheckOnlineLies}), a refusal whose reason is only in {@code data.detail}'s {@code msg_err}
+ * ({@link Fault#MSG_ERR}), {@code {"ret":500,"msg":null}} ({@link Fault#NULL_MSG}) and a send answered with
+ * {@code msgId} 0 ({@link Fault#ZERO_MSG_ID}).
  * <p>
  * It is built for load as well as for correctness: a few server threads, replies delayed by a scheduler rather than by
  * sleeping threads (a thousand slow requests in flight cost no thread each), per-operation replies prepared in advance,
@@ -124,6 +128,7 @@ public final class GeweSimulator implements AutoCloseable {
     // --- configuration: volatile, read on every request, written rarely
     private volatile String token = UUID.randomUUID().toString();
     private final Map<String, Boolean> accounts = new ConcurrentHashMap<>();
+    private final java.util.Set<String> lyingCheckOnline = ConcurrentHashMap.newKeySet();
     private volatile boolean[] imageTypes = {false, true, true, true};
     private volatile long downloadSize = DEFAULT_DOWNLOAD_SIZE;
     private volatile long latencyNanos;
@@ -320,6 +325,29 @@ public final class GeweSimulator implements AutoCloseable {
         if (accounts.replace(appId, online) == null) {
             throw new IllegalArgumentException("The GeWe simulator has no account " + appId + "; add it first");
         }
+    }
+
+    /**
+     * Makes {@code login/checkOnline} answer {@code true} for this account even while it is offline
+     * ({@link #setOnline} false), as GeWe does (Devo919/Gewechat #224): the account's sends are refused with
+     * {@code 发送消息失败-微信已离线(-1)} while checkOnline says all is well. {@link #reset()} turns it off.
+     *
+     * @throws IllegalArgumentException for an account the simulator does not have
+     */
+    public void setCheckOnlineLies(String appId, boolean lies) {
+        if (!accounts.containsKey(appId)) {
+            throw new IllegalArgumentException("The GeWe simulator has no account " + appId + "; add it first");
+        }
+        if (lies) {
+            lyingCheckOnline.add(appId);
+        } else {
+            lyingCheckOnline.remove(appId);
+        }
+    }
+
+    /** Whether checkOnline answers true for this account whatever its state ({@link #setCheckOnlineLies}). */
+    boolean checkOnlineLies(String appId) {
+        return lyingCheckOnline.contains(appId);
     }
 
     /** Whether the account is online; false for an unknown one. */
@@ -686,6 +714,7 @@ public final class GeweSimulator implements AutoCloseable {
         latencyNanos = 0;
         uploadRate = 0;
         accounts.replaceAll((k, v) -> Boolean.TRUE);
+        lyingCheckOnline.clear();
         imageTypes = new boolean[] {false, true, true, true};
         downloadSize = DEFAULT_DOWNLOAD_SIZE;
         callbackUrl = null;
@@ -736,7 +765,9 @@ public final class GeweSimulator implements AutoCloseable {
         Fault fault = faults.next();
         long delay = latencyNanos;
         Reply reply;
-        if (fault == null || fault == Fault.LATENCY_SPIKE) {
+        if (fault == Fault.ZERO_MSG_ID) {
+            reply = replies.withZeroIds(replies.answer(plan, exchange.getRequestHeaders(), json));
+        } else if (fault == null || fault == Fault.LATENCY_SPIKE) {
             reply = replies.answer(plan, exchange.getRequestHeaders(), json);
             if (fault != null) {
                 delay += faults.spikeNanos();

@@ -114,6 +114,11 @@ final class Replies {
         notOnline = success(mapper.getNodeFactory().booleanNode(false), Outcome.ACCEPTED);
         okNoData = success(null, Outcome.ACCEPTED);
         faults[Fault.RET_500.ordinal()] = failure(null, wechatError("模拟错误"));
+        ObjectNode detail = mapper.createObjectNode();
+        detail.put("detail", "{\"msg_err\":\"图片格式错误\"}");
+        faults[Fault.MSG_ERR.ordinal()] = failure("发送图片失败", detail);
+        faults[Fault.NULL_MSG.ordinal()] = new Reply(200, Reply.JSON, bytes("{\"ret\":500,\"msg\":null}"),
+                Outcome.FAILED);
         faults[Fault.HTTP_500.ordinal()] = new Reply(500, "text/plain;charset=UTF-8",
                 bytes("Internal Server Error"), Outcome.FAILED);
         faults[Fault.HTTP_502.ordinal()] = new Reply(502, "text/html", bytes("<html>\r\n<head><title>502 Bad Gateway"
@@ -196,7 +201,9 @@ final class Replies {
             case STATIC:
                 return plan.fixed;
             case CHECK_ONLINE:
-                return Boolean.TRUE.equals(accountOnline) ? online : notOnline;
+                // GeWe's checkOnline can keep answering true after the account went offline (Devo919/Gewechat #224)
+                boolean says = Boolean.TRUE.equals(accountOnline) || sim.checkOnlineLies(body.get("appId").textValue());
+                return says ? online : notOnline;
             case SEND:
                 if (!Boolean.TRUE.equals(accountOnline)) {
                     return offline;
@@ -394,6 +401,24 @@ final class Replies {
             return Ids.newMsgId(random);
         }
         return 1;
+    }
+
+    /** A send's reply with its msgId and newMsgId set to 0 (what GeWe sometimes answers); other replies as they are. */
+    Reply withZeroIds(Reply reply) {
+        if (reply.outcome() != Outcome.SENT) {
+            return reply;
+        }
+        try {
+            JsonNode envelope = mapper.readTree(reply.body());
+            JsonNode data = envelope.get("data");
+            if (data instanceof ObjectNode && data.has("msgId")) {
+                ((ObjectNode) data).put("msgId", 0);
+                ((ObjectNode) data).put("newMsgId", 0);
+            }
+            return new Reply(reply.status(), reply.contentType(), mapper.writeValueAsBytes(envelope), reply.outcome());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Reply success(JsonNode data, Outcome outcome) {

@@ -424,6 +424,38 @@ class GeweSimulatorTest {
     }
 
     @Test
+    void whatGewesDocsLeaveOutCanBePlayed() throws Exception {
+        // the reason only in data.detail, a JSON string with msg_err
+        gewe.failNext(Fault.MSG_ERR);
+        JsonNode refused = post("message/postText", body().put("toWxid", FRIEND).put("content", "x")).json();
+        assertEquals(500, refused.get("ret").intValue());
+        assertEquals("图片格式错误", MAPPER.readTree(refused.get("data").get("detail").textValue()).get("msg_err")
+                .textValue());
+        // {"ret":500,"msg":null}, nothing else
+        gewe.failNext(Fault.NULL_MSG);
+        Response nullMsg = post("message/postText", body().put("toWxid", FRIEND).put("content", "x"));
+        assertEquals("{\"ret\":500,\"msg\":null}", nullMsg.text());
+        // a send that went out, with ids 0
+        gewe.failNext(Fault.ZERO_MSG_ID);
+        JsonNode zero = post("message/postText", body().put("toWxid", FRIEND).put("content", "x")).json();
+        assertEquals(200, zero.get("ret").intValue());
+        assertEquals(0, zero.get("data").get("msgId").longValue());
+        assertEquals(0, zero.get("data").get("newMsgId").longValue());
+        assertEquals(1, gewe.sentCount(), "sent, though its ids are 0");
+        assertEquals(2, gewe.failedCount());
+        // an offline account whose checkOnline still answers true
+        gewe.setOnline(gewe.appId(), false);
+        gewe.setCheckOnlineLies(gewe.appId(), true);
+        assertTrue(post("login/checkOnline", body()).json().get("data").booleanValue());
+        assertEquals("发送消息失败-微信已离线(-1)", post("message/postText", body().put("toWxid", FRIEND)
+                .put("content", "x")).json().get("msg").textValue());
+        gewe.reset();
+        gewe.setOnline(gewe.appId(), false);
+        assertFalse(post("login/checkOnline", body()).json().get("data").booleanValue(), "reset stops the lie");
+        assertThrows(IllegalArgumentException.class, () -> gewe.setCheckOnlineLies("wx_unknown", true));
+    }
+
+    @Test
     void httpFaultsAnswerTheirStatusAndNotJsonAnswersHtml() throws Exception {
         gewe.failNext(Fault.HTTP_500);
         gewe.failNext(Fault.HTTP_502);

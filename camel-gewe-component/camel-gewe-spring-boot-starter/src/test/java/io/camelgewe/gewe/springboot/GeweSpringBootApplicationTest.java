@@ -121,6 +121,8 @@ class GeweSpringBootApplicationTest extends GeweSpringBootTestSupport {
                 down.toString());
 
         gewe.setOnline(gewe.appId(), true);
+        // a refused send keeps the account OFFLINE until it logs in again: sends fail at once until then
+        app.camel().createProducerTemplate().requestBody("gewe:reconnection", (Object) null);
         app.camel().createProducerTemplate().requestBody("direct:notify", "health: back");
         assertEquals("UP", health(200).at("/components/camelHealth/details/gewe-account-" + gewe.appId()).asText());
     }
