@@ -76,7 +76,7 @@ public final class AccountStateNotifier extends ServiceSupport implements GeweAc
         try {
             t.execute(() -> send(previous, current));
         } catch (RejectedExecutionException stopping) {
-            LOG.info("GeWe account {} is {}; not sent to {}, the component is stopping", current.appId(), current, uri);
+            LOG.info("GeWe account {}; not sent to {}, the component is stopping", current, uri);
         }
     }
 
@@ -88,7 +88,7 @@ public final class AccountStateNotifier extends ServiceSupport implements GeweAc
         exchange.getMessage().setHeader(PREVIOUS_STATE, previous.state().name());
         Exchange done = template.send(uri, exchange);
         if (done.getException() != null) {
-            LOG.warn("GeWe account {} is {}; the route at {} failed on it: {}", current.appId(), current, uri,
+            LOG.warn("GeWe account {}; the route at {} failed on it: {}", current, uri,
                     done.getException().toString());
         }
     }

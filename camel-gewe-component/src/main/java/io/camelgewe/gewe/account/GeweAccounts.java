@@ -174,7 +174,7 @@ public final class GeweAccounts {
             accounts.put(appId, current);
         }
         if (previous.state() != current.state()) {
-            LOG.info("GeWe account {} is {} (was {})", appId, current, previous.state());
+            LOG.info("GeWe account {} (was {})", current, previous.state());
             for (Listener l : listeners) {
                 try {
                     l.changed(previous, current);
