@@ -15,9 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -85,6 +83,7 @@ public final class GeweHttpClient implements Closeable {
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final Settings settings;
+    private final CallDeadlines deadlines;
     private final int id = CLIENTS.incrementAndGet();
     private final AtomicInteger threads = new AtomicInteger();
     private final Object lock = new Object();
@@ -102,6 +101,7 @@ public final class GeweHttpClient implements Closeable {
             throw new IllegalArgumentException("maxResponseSize must be at least 1 byte, not " + settings.maxResponseSize);
         }
         this.settings = settings;
+        this.deadlines = new CallDeadlines(settings.deadlines);
         this.reactor = new Reactor();
     }
 
@@ -331,7 +331,7 @@ public final class GeweHttpClient implements Closeable {
         private boolean over;
         private volatile Future<T> http;
         private volatile Reactor on;
-        private volatile ScheduledFuture<?> deadline;
+        private volatile CallDeadlines.Deadline deadline;
         private boolean retried;
 
         Call(String operation, GeweTimeouts timeouts, boolean fetch, Supplier<AsyncRequestProducer> requests,
@@ -347,7 +347,7 @@ public final class GeweHttpClient implements Closeable {
         CompletableFuture<T> start() {
             long millis = fetch ? timeouts.fetchMillis() : timeouts.requestMillis();
             try {
-                deadline = settings.deadlines.schedule(() -> expire(millis), millis, TimeUnit.MILLISECONDS);
+                deadline = deadlines.start(millis, () -> expire(millis));
             } catch (RejectedExecutionException stopping) {
                 finish(null, new CancellationException("the component is stopping"));
                 return result;
@@ -442,9 +442,9 @@ public final class GeweHttpClient implements Closeable {
                 over = true;
                 sent = written;
             }
-            ScheduledFuture<?> d = deadline;
+            CallDeadlines.Deadline d = deadline;
             if (d != null) {
-                d.cancel(false);
+                d.cancel();
             }
             Reactor r = on;
             if (r != null) {
