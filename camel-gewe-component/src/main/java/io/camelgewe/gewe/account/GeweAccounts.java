@@ -49,10 +49,8 @@ public final class GeweAccounts {
 
     /** The account's status; UNKNOWN (since 0) for an account never heard of. */
     public AccountStatus status(String appId) {
-        AccountStatus s;
-        synchronized (accounts) {
-            s = accounts.get(appId);
-        }
+        // Camel's LRU map reads without a lock; only changes, which are rare, take the lock below
+        AccountStatus s = accounts.get(appId);
         return s == null ? AccountStatus.unknown(appId) : s;
     }
 
@@ -160,6 +158,11 @@ public final class GeweAccounts {
 
     private void update(String appId, AccountState state, AccountSignal signal, String reason, boolean onlyOffline) {
         if (appId == null || appId.isEmpty()) {
+            return;
+        }
+        AccountStatus seen = accounts.get(appId);
+        if (seen != null && next(seen, state, signal, reason, onlyOffline) == seen) {
+            // what nearly every send says (ONLINE again): no change, so no lock
             return;
         }
         AccountStatus previous;

@@ -22,6 +22,9 @@ public final class GeweOperation {
     private final Class<? extends GeweRequest> requestType;
     private final Class<?> resultType;
     private final String cdnForward;
+    // built once: every call names its operation (messages, the account's signals, the switch on it)
+    private final String qualifiedName;
+    private final String path;
 
     GeweOperation(String module, String action, String summary, List<GeweField> fields,
                   String mainField, String fileNameField, Class<? extends GeweRequest> requestType,
@@ -40,6 +43,8 @@ public final class GeweOperation {
         this.requestType = requestType;
         this.resultType = resultType;
         this.cdnForward = cdnForward;
+        this.qualifiedName = module + "/" + action;
+        this.path = "/" + qualifiedName;
     }
 
     /** GeWe's module ({@code message}). */
@@ -54,12 +59,12 @@ public final class GeweOperation {
 
     /** The qualified name, always valid in a {@code gewe:} URI ({@code message/postImage}). */
     public String qualifiedName() {
-        return module + "/" + action;
+        return qualifiedName;
     }
 
     /** The path after the base URL ({@code /message/postImage}). */
     public String path() {
-        return "/" + module + "/" + action;
+        return path;
     }
 
     /** GeWe's one-line summary (Chinese). */

@@ -36,6 +36,8 @@ public final class HttpGeweClient implements GeweClient {
     private final Map<GeweOperation, Target> targets = new ConcurrentHashMap<>();
     private final Map<GeweTimeouts, RequestConfig> configs = new ConcurrentHashMap<>();
     private final Map<FetchOrigins, DownloadPolicy> policies = new ConcurrentHashMap<>();
+    /** The limits last asked about and their config: an endpoint passes the same GeweTimeouts to every call. */
+    private volatile TimedConfig lastConfig;
 
     /**
      * @param  transport                the pooled HTTP client the calls go through (shared, not closed by this client)
@@ -112,10 +114,17 @@ public final class HttpGeweClient implements GeweClient {
 
     /** The time limits as HttpClient 5 takes them; an endpoint's are built once. */
     private RequestConfig requestConfig(GeweTimeouts timeouts) {
-        return configs.computeIfAbsent(timeouts, t -> RequestConfig.custom()
+        TimedConfig last = lastConfig;
+        if (last != null && last.timeouts() == timeouts) {
+            // by identity: hashing the record for the map costs more, on every call, than the rest of this lookup
+            return last.config();
+        }
+        RequestConfig config = configs.computeIfAbsent(timeouts, t -> RequestConfig.custom()
                 .setConnectTimeout(Timeout.ofMilliseconds(t.connectMillis()))
                 .setResponseTimeout(Timeout.ofMilliseconds(t.responseMillis()))
                 .build());
+        lastConfig = new TimedConfig(timeouts, config);
+        return config;
     }
 
     private Target target(GeweOperation operation) {
@@ -126,6 +135,9 @@ public final class HttpGeweClient implements GeweClient {
     public String toString() {
         // never the token
         return "HttpGeweClient[" + base + "]";
+    }
+
+    private record TimedConfig(GeweTimeouts timeouts, RequestConfig config) {
     }
 
     /** Where an operation is posted and how its answer is read, prepared on its first call. */
