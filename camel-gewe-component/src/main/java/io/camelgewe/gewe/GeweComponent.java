@@ -150,7 +150,7 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     private final GeweAccounts accounts = new GeweAccounts();
     private AccountStateNotifier accountStateNotifier;
     /** The most accounts whose activity is kept for the dev console; the least recently active go first. */
-    static final int MAX_ACCOUNTS = 1000;
+    static final int MAX_ACCOUNTS = 20_000;
     // appIds come from messages: a route fed many of them must not grow this without bound
     private final Map<String, AccountActivity> activity = LRUCacheFactory.newLRUCache(MAX_ACCOUNTS);
     private GewePacer pacer;

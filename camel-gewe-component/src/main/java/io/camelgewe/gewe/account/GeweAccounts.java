@@ -23,12 +23,13 @@ import org.slf4j.LoggerFactory;
  * checkOnline, or by a call that succeeds.
  * <p>
  * The component makes one; listeners hear each change of state (not each signal). It keeps at most
- * {@value #MAX_ACCOUNTS} accounts, the least recently heard of going first.
+ * {@value #MAX_ACCOUNTS} accounts, the least recently changed going first: room for the 10,000 accounts one JVM
+ * can drive at GeWe's pace, as an evicted account that sends again would be heard as a change (UNKNOWN to ONLINE).
  */
 public final class GeweAccounts {
 
-    /** The most accounts kept. */
-    public static final int MAX_ACCOUNTS = 1000;
+    /** The most accounts kept (a few hundred bytes each). */
+    public static final int MAX_ACCOUNTS = 20_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(GeweAccounts.class);
 

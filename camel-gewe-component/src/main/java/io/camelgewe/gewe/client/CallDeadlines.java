@@ -30,22 +30,15 @@ final class CallDeadlines {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallDeadlines.class);
 
-    /** One call's deadline: what to run when it passes, unless cancelled first. */
-    static final class Deadline {
-        private final long dueNanos;
-        private final Runnable expire;
-        private final CallDeadlines owner;
+    /**
+     * What has a deadline: a call in flight, which is its own entry here (the set of deadlines is also the set of
+     * calls in flight, so a call costs one entry, not two).
+     */
+    abstract static class Deadline {
+        private long dueNanos;
 
-        private Deadline(long dueNanos, Runnable expire, CallDeadlines owner) {
-            this.dueNanos = dueNanos;
-            this.expire = expire;
-            this.owner = owner;
-        }
-
-        /** The call ended first: its deadline is forgotten. */
-        void cancel() {
-            owner.waiting.remove(this);
-        }
+        /** The deadline passed before the call ended; runs on the scheduler's thread, and must not block. */
+        abstract void expire();
     }
 
     private final ScheduledExecutorService scheduler;
@@ -60,14 +53,14 @@ final class CallDeadlines {
     }
 
     /**
-     * Starts a deadline.
+     * Starts a deadline: {@link Deadline#expire} runs when it passes, unless it was cancelled first.
      *
+     * @param d      what has the deadline, not started yet
      * @param millis from now
-     * @param expire run on the scheduler's thread when the deadline passes and the deadline was not cancelled
      * @throws RejectedExecutionException when the scheduler is shut down (the component is stopping)
      */
-    Deadline start(long millis, Runnable expire) {
-        Deadline d = new Deadline(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis), expire, this);
+    void start(Deadline d, long millis) {
+        d.dueNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         waiting.add(d);
         if (!sweeping.get() && sweeping.compareAndSet(false, true)) {
             try {
@@ -78,7 +71,16 @@ final class CallDeadlines {
                 throw e;
             }
         }
-        return d;
+    }
+
+    /** Forgets a deadline: what had it ended first. */
+    void cancel(Deadline d) {
+        waiting.remove(d);
+    }
+
+    /** Each deadline waiting now, and so each call in flight. */
+    void forEach(java.util.function.Consumer<Deadline> action) {
+        waiting.forEach(action);
     }
 
     /** How many deadlines are waiting; for tests. */
@@ -114,7 +116,7 @@ final class CallDeadlines {
         for (Deadline d : waiting) {
             if (now - d.dueNanos >= 0 && waiting.remove(d)) {
                 try {
-                    d.expire.run();
+                    d.expire();
                 } catch (RuntimeException e) {
                     // one call's failure must not end the sweep, which every other call's deadline depends on
                     LOG.warn("GeWe HTTP client: ending a call at its deadline failed: {}", e.toString());

@@ -8,10 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -152,6 +150,17 @@ public final class GeweHttpClient implements Closeable {
         }
     }
 
+    /** The calls in flight on a reactor. */
+    private List<Call<?>> callsOn(Reactor r) {
+        List<Call<?>> on = new java.util.ArrayList<>();
+        deadlines.forEach(d -> {
+            if (d instanceof Call<?> call && call.on == r) {
+                on.add(call);
+            }
+        });
+        return on;
+    }
+
     /** The client calls go through: the current one, or a new one when the current one's reactor has stopped. */
     private Reactor current() {
         Reactor r = reactor;
@@ -211,7 +220,6 @@ public final class GeweHttpClient implements Closeable {
     private final class Reactor {
         private final CloseableHttpAsyncClient client;
         private final PoolingAsyncClientConnectionManager pool;
-        private final Set<Call<?>> calls = ConcurrentHashMap.newKeySet();
         private final AtomicBoolean stopped = new AtomicBoolean();
         private volatile boolean closing;
 
@@ -282,7 +290,7 @@ public final class GeweHttpClient implements Closeable {
                 return;
             }
             LOG.error("GeWe HTTP client {}: the I/O reactor of {} stopped ({}); its {} calls in flight fail, the next "
-                      + "call starts a new client", id, this, why, calls.size(), error);
+                      + "call starts a new client", id, this, why, callsOn(this).size(), error);
             failCalls(why, error);
             try {
                 // not on this thread: it may be one of the reactor's own
@@ -293,7 +301,7 @@ public final class GeweHttpClient implements Closeable {
         }
 
         void failCalls(String why, Throwable error) {
-            for (Call<?> call : calls) {
+            for (Call<?> call : callsOn(this)) {
                 call.finish(null, new TransportFailures.ReactorStopped(why, error));
             }
         }
@@ -318,7 +326,7 @@ public final class GeweHttpClient implements Closeable {
      * connection. HttpClient's own cancel is tried too, but in 5.5 it can miss an exchange whose connection was made
      * on another I/O thread while {@code execute} returned; the guards do not depend on it.
      */
-    private final class Call<T> implements FutureCallback<T> {
+    private final class Call<T> extends CallDeadlines.Deadline implements FutureCallback<T> {
         private final String operation;
         private final GeweTimeouts timeouts;
         private final boolean fetch;
@@ -331,7 +339,6 @@ public final class GeweHttpClient implements Closeable {
         private boolean over;
         private volatile Future<T> http;
         private volatile Reactor on;
-        private volatile CallDeadlines.Deadline deadline;
         private boolean retried;
 
         Call(String operation, GeweTimeouts timeouts, boolean fetch, Supplier<AsyncRequestProducer> requests,
@@ -347,7 +354,7 @@ public final class GeweHttpClient implements Closeable {
         CompletableFuture<T> start() {
             long millis = fetch ? timeouts.fetchMillis() : timeouts.requestMillis();
             try {
-                deadline = deadlines.start(millis, () -> expire(millis));
+                deadlines.start(this, millis);
             } catch (RejectedExecutionException stopping) {
                 finish(null, new CancellationException("the component is stopping"));
                 return result;
@@ -364,8 +371,8 @@ public final class GeweHttpClient implements Closeable {
                 finish(null, e);
                 return;
             }
+            // the call is among the deadlines since start(): from here on, failCalls of this reactor finds it
             on = r;
-            r.calls.add(this);
             if (!r.usable()) {
                 // it stopped between current() and here, perhaps before it failed the calls it knew
                 finish(null, new TransportFailures.ReactorStopped("it stopped as the call began", null));
@@ -400,7 +407,6 @@ public final class GeweHttpClient implements Closeable {
             // provably never left: it is sent once more on a fresh connection, which cannot send it twice
             if (ex instanceof RequestNotExecutedException && !retried && !isOver()) {
                 retried = true;
-                on.calls.remove(this);
                 attempt();
                 return;
             }
@@ -415,7 +421,9 @@ public final class GeweHttpClient implements Closeable {
             finish(null, new CancellationException("the HTTP client is shutting down"));
         }
 
-        private void expire(long millis) {
+        @Override
+        void expire() {
+            long millis = fetch ? timeouts.fetchMillis() : timeouts.requestMillis();
             if (finish(null, new TransportFailures.DeadlineExceeded(millis))) {
                 cancel();
             }
@@ -442,14 +450,7 @@ public final class GeweHttpClient implements Closeable {
                 over = true;
                 sent = written;
             }
-            CallDeadlines.Deadline d = deadline;
-            if (d != null) {
-                d.cancel();
-            }
-            Reactor r = on;
-            if (r != null) {
-                r.calls.remove(this);
-            }
+            deadlines.cancel(this);
             if (failure == null) {
                 result.complete(value);
             } else {

@@ -21,6 +21,22 @@ class CallDeadlinesTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final CallDeadlines deadlines = new CallDeadlines(scheduler);
 
+    /** A deadline that runs what it is given. */
+    private static CallDeadlines.Deadline running(Runnable r) {
+        return new CallDeadlines.Deadline() {
+            @Override
+            void expire() {
+                r.run();
+            }
+        };
+    }
+
+    private CallDeadlines.Deadline start(long millis, Runnable r) {
+        CallDeadlines.Deadline d = running(r);
+        deadlines.start(d, millis);
+        return d;
+    }
+
     @AfterEach
     void stop() {
         scheduler.shutdownNow();
@@ -32,7 +48,7 @@ class CallDeadlinesTest {
         AtomicInteger runs = new AtomicInteger();
         Thread[] on = new Thread[1];
         long t0 = System.nanoTime();
-        deadlines.start(50, () -> {
+        start(50, () -> {
             runs.incrementAndGet();
             on[0] = Thread.currentThread();
             expired.countDown();
@@ -42,38 +58,42 @@ class CallDeadlinesTest {
         assertEquals(0, deadlines.waiting());
         // later sweeps must not run it again
         CountDownLatch later = new CountDownLatch(1);
-        deadlines.start(30, later::countDown);
+        start(30, later::countDown);
         assertTrue(later.await(10, TimeUnit.SECONDS));
         assertEquals(1, runs.get());
+        // what is waiting is what is in flight: none now
+        AtomicInteger seen = new AtomicInteger();
+        deadlines.forEach(d -> seen.incrementAndGet());
+        assertEquals(0, seen.get());
         assertFalse(on[0] == Thread.currentThread());
     }
 
     @Test
     void aCancelledDeadlineNeverRuns() throws Exception {
         AtomicInteger cancelledRuns = new AtomicInteger();
-        CallDeadlines.Deadline d = deadlines.start(20, cancelledRuns::incrementAndGet);
-        d.cancel();
+        CallDeadlines.Deadline d = start(20, cancelledRuns::incrementAndGet);
+        deadlines.cancel(d);
         // a deadline started after it, and due after it, runs: the sweep passed the cancelled one's time
         CountDownLatch after = new CountDownLatch(1);
-        deadlines.start(60, after::countDown);
+        start(60, after::countDown);
         assertTrue(after.await(10, TimeUnit.SECONDS));
         assertEquals(0, cancelledRuns.get());
     }
 
     @Test
     void aFailingExpiryDoesNotStopTheSweep() throws Exception {
-        deadlines.start(10, () -> {
+        start(10, () -> {
             throw new IllegalStateException("boom");
         });
         CountDownLatch next = new CountDownLatch(1);
-        deadlines.start(40, next::countDown);
+        start(40, next::countDown);
         assertTrue(next.await(10, TimeUnit.SECONDS), "a failing expiry ended the sweep");
     }
 
     @Test
     void theSweepStopsWhenIdleAndStartsAgainWithTheNextCall() throws Exception {
         CountDownLatch first = new CountDownLatch(1);
-        deadlines.start(10, first::countDown);
+        start(10, first::countDown);
         assertTrue(deadlines.sweeping());
         assertTrue(first.await(10, TimeUnit.SECONDS));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -82,14 +102,14 @@ class CallDeadlinesTest {
         }
         assertFalse(deadlines.sweeping(), "an idle sweep kept running");
         CountDownLatch second = new CountDownLatch(1);
-        deadlines.start(10, second::countDown);
+        start(10, second::countDown);
         assertTrue(second.await(10, TimeUnit.SECONDS), "no sweep after it had stopped");
     }
 
     @Test
     void aStoppedSchedulerRefusesNewDeadlines() {
         scheduler.shutdownNow();
-        assertThrows(RejectedExecutionException.class, () -> deadlines.start(10, () -> { }));
+        assertThrows(RejectedExecutionException.class, () -> start(10, () -> { }));
         assertEquals(0, deadlines.waiting());
         assertFalse(deadlines.sweeping());
     }
