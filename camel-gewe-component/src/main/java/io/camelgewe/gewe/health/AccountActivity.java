@@ -50,8 +50,14 @@ public final class AccountActivity {
 
     /** GeWe accepted a send of this account. */
     public void sent(String operation) {
-        lastSentOperation = operation;
-        lastSentMillis = System.currentTimeMillis();
+        long now = System.currentTimeMillis();
+        // as for the health check: a field all threads share is written only when what it says changes
+        if (lastSentOperation != operation) {
+            lastSentOperation = operation;
+        }
+        if (lastSentMillis != now) {
+            lastSentMillis = now;
+        }
     }
 
     /** A call of this account failed with this GeWe failure. */

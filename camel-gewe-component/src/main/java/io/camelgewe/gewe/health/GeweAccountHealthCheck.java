@@ -41,6 +41,9 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
     private final GeweOperation checkOnline;
     private final Object[] checkOnlineRequest;
     private final long refreshNanos;
+    /** How old the last success may be before another success is noted again. */
+    private static final long FRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
     private volatile Boolean up;
     private volatile String reason;
     private volatile long heardNanos;
@@ -75,6 +78,11 @@ public final class GeweAccountHealthCheck extends AbstractHealthCheck {
 
     /** A call for the account succeeded: GeWe and the account work. */
     public void succeeded() {
+        // every send says so, from every thread: while it is fresh, reading is enough (writes to a field all threads
+        // share cost each of them its cache line); the heard time is a few ms late at most, against a refresh of minutes
+        if (Boolean.TRUE.equals(up) && reason == null && System.nanoTime() - heardNanos < FRESH_NANOS) {
+            return;
+        }
         hear(true, null);
     }
 
