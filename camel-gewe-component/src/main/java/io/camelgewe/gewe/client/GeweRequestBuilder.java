@@ -165,16 +165,18 @@ public final class GeweRequestBuilder {
         for (int i = 0; i < fields.length; i++) {
             GeweField f = fields[i];
             Object raw = bodyFields.get(f.name());
-            String source = "body";
+            boolean fromHeader = false;
             if (raw == null && message != null) {
                 raw = message.getHeader(f.headerName());
-                source = "header " + f.headerName();
+                fromHeader = true;
             }
             Object value = fallbacks[i];
             if (raw != null) {
                 try {
                     value = f.type().coerce(raw);
                 } catch (IllegalArgumentException e) {
+                    // named only when it is wrong: building the text for every field would cost every send
+                    String source = fromHeader ? "header " + f.headerName() : "body";
                     problems = add(problems, f.name() + " (from the " + source + "): " + e.getMessage());
                     continue;
                 }
