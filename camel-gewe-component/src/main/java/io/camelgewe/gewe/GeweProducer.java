@@ -34,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The hop to the worker is skipped where it would only cost a wake-up: after a success that ends the exchange
  * ({@link RouteEnd}), and for a transacted exchange. With synchronous=true the caller's thread waits for the answer,
- * as camel-http's does, and the route goes on there.
+ * as camel-http's does, and the route goes on there: the call itself then blocks that thread on the component's
+ * classic HTTP client ({@link GeweClient#callOnCallersThread}), with no I/O thread between, unless the pacer starts it
+ * from another thread (its timer, the end of the account's previous call), where it keeps the asynchronous client;
+ * a fetch=true download always does.
  * <p>
  * What this class does is the exchange binding, pacing and the hand-off; the call itself is a chain of
  * {@link CallStep}s: the plain call, wrapped by {@link CdnReuse} and {@link ImageTypeFallback} where the endpoint asks
@@ -49,6 +52,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     private GeweRequestBuilder builder;
     private GeweClient client;
     private CallStep calls;
+    private CallStep callsHere;
     private FetchedDownload fetch;
     private GewePacer pacer;
     private Executor worker;
@@ -74,14 +78,9 @@ public class GeweProducer extends DefaultAsyncProducer {
         this.client = component.client(cfg);
         GeweTimeouts timeouts = new GeweTimeouts(cfg.getConnectTimeout(), cfg.getResponseTimeout(),
                 cfg.getRequestTimeout(), cfg.getFetchTimeout());
-        CallStep step = (exchange, values) -> client.call(operation, values, timeouts);
-        if (cfg.isCdnReuse()) {
-            step = new CdnReuse(step, builder, endpoint.cdnForwardOperation(), client, timeouts, component.cdnMemory());
-        }
-        if (cfg.isTypeFallback()) {
-            step = new ImageTypeFallback(step, builder);
-        }
-        this.calls = step;
+        this.calls = steps(client, cfg, timeouts, component);
+        // the same steps over the classic client, for the calls made on a caller's thread that waits for them
+        this.callsHere = cfg.isSynchronous() ? steps(new OnCallersThread(client), cfg, timeouts, component) : null;
         this.fetch = cfg.isFetch() ? new FetchedDownload(operation, client,
                 FetchOrigins.of(cfg.getDownloadBaseUrl(), cfg.getDownloadHosts()), endpoint.fetchDirectory(), timeouts)
                 : null;
@@ -91,6 +90,19 @@ public class GeweProducer extends DefaultAsyncProducer {
         this.accounts = component.getAccounts();
         accountHealth(cfg.getAppId());
         this.pacer = cfg.isPacing() && (operation.isSend() || operation.isDownload()) ? component.pacer() : null;
+    }
+
+    /** The plain call through {@code via}, wrapped by the steps the endpoint asks for. */
+    private CallStep steps(GeweClient via, GeweConfiguration cfg, GeweTimeouts timeouts, GeweComponent component)
+            throws Exception {
+        CallStep step = (exchange, values) -> via.call(operation, values, timeouts);
+        if (cfg.isCdnReuse()) {
+            step = new CdnReuse(step, builder, endpoint.cdnForwardOperation(), via, timeouts, component.cdnMemory());
+        }
+        if (cfg.isTypeFallback()) {
+            step = new ImageTypeFallback(step, builder);
+        }
+        return step;
     }
 
     @Override
@@ -109,7 +121,8 @@ public class GeweProducer extends DefaultAsyncProducer {
             health = appId == null ? null : accountHealth(appId.toString());
             activity = appId == null ? null : activity(appId.toString());
             failIfOffline(exchange, appId);
-            result = pacer == null ? calls.call(exchange, values) : paced(exchange, values, String.valueOf(appId));
+            result = pacer != null ? paced(exchange, values, String.valueOf(appId))
+                    : callsHere != null ? callsHere.call(exchange, values) : calls.call(exchange, values);
             if (fetch != null) {
                 // the file comes from a storage host, not from GeWe: it does not hold the account's slot
                 result = result.thenCompose(r -> fetch.fetch(exchange, r));
@@ -193,11 +206,15 @@ public class GeweProducer extends DefaultAsyncProducer {
     private CompletableFuture<Object> paced(Exchange exchange, Object[] values, String appId) {
         GewePacer.Lane lane = GewePacer.Lane.of(operation.isDownload(), builder.value(values, "toWxid"));
         CompletableFuture<Object> result = new CompletableFuture<>();
+        Thread caller = Thread.currentThread();
         try {
             pacer.submit(appId, lane, permit -> {
+                // the classic client only on the caller's own thread: a call the pacer starts from its timer, or on
+                // the thread that ended the account's previous call, must not block that thread
+                CallStep steps = callsHere != null && Thread.currentThread() == caller ? callsHere : calls;
                 CompletableFuture<Object> call;
                 try {
-                    call = calls.call(exchange, values);
+                    call = steps.call(exchange, values);
                 } catch (RuntimeException e) {
                     permit.release();
                     result.completeExceptionally(e);
