@@ -278,6 +278,13 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
         }
     }
 
+    /** The classic HTTP client if some call made it, else null; for tests of when it is made. */
+    GeweClassicHttpClient classicTransportIfMade() {
+        synchronized (clientLock) {
+            return classicClient;
+        }
+    }
+
     /** The memory of CDN copies every endpoint with cdnReuse shares. */
     CdnMemory cdnMemory() throws Exception {
         synchronized (clientLock) {

@@ -22,6 +22,7 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpResponse;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -227,13 +228,23 @@ public final class GeweClassicHttpClient implements Closeable {
                 request = post;
             }
             ClassicHttpResponse response = client.executeOpen(null, post, null);
+            BoundedReplyConsumer.Reply reply;
             try {
-                return read(response);
+                reply = read(response);
             } catch (IOException | RuntimeException e) {
-                // an answer refused half-read: the connection is dropped rather than drained
-                post.cancel();
+                drop(response);
                 throw e;
-            } finally {
+            }
+            // read to its end: the connection goes back to the pool
+            response.close();
+            return reply;
+        }
+
+        /** An answer refused or cut off half-read: its connection is dropped rather than drained (as close() would). */
+        private void drop(ClassicHttpResponse response) throws IOException {
+            if (response instanceof CloseableHttpResponse) {
+                ((CloseableHttpResponse) response).close(CloseMode.IMMEDIATE);
+            } else {
                 response.close();
             }
         }
@@ -245,14 +256,14 @@ public final class GeweClassicHttpClient implements Closeable {
             HttpEntity entity = response.getEntity();
             ByteArrayBuffer body = new ByteArrayBuffer(256);
             if (entity != null) {
-                try (InputStream in = entity.getContent()) {
-                    byte[] chunk = new byte[8192];
-                    for (int n; (n = in.read(chunk)) != -1; ) {
-                        if ((long) body.length() + n > limit) {
-                            throw new TransportFailures.ResponseTooLarge(limit, "");
-                        }
-                        body.append(chunk, 0, n);
+                // not closed here: closing a stream before its end reads the rest
+                InputStream in = entity.getContent();
+                byte[] chunk = new byte[8192];
+                for (int n; (n = in.read(chunk)) != -1; ) {
+                    if ((long) body.length() + n > limit) {
+                        throw new TransportFailures.ResponseTooLarge(limit, "");
                     }
+                    body.append(chunk, 0, n);
                 }
             }
             return new BoundedReplyConsumer.Reply(response.getCode(), response.getReasonPhrase(), body.toByteArray());
