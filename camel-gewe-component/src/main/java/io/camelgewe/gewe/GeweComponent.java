@@ -56,7 +56,8 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
 
     @Metadata(label = "advanced", defaultValue = "200",
               description = "The most connections the component keeps open to GeWe, shared by all its endpoints. "
-                            + "Requests beyond it wait for a free connection.")
+                            + "Requests beyond it wait for a free connection. The calls of synchronous=true endpoints "
+                            + "go over a classic client with a pool of its own, of the same size.")
     private int maxConnections = 200;
 
     @Metadata(label = "advanced", defaultValue = "8388608",
