@@ -10,6 +10,7 @@ import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
+import io.camelgewe.gewe.client.GeweHttpClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
 import io.camelgewe.gewe.spi.GeweTimeouts;
 import io.camelgewe.gewe.errors.GeweAccountOfflineException;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * as camel-http's does, and the route goes on there: the call itself then blocks that thread on the component's
  * classic HTTP client ({@link GeweClient#callOnCallersThread}), with no I/O thread between, unless the pacer starts it
  * from another thread (its timer, the end of the account's previous call), where it keeps the asynchronous client;
- * a fetch=true download always does.
+ * a fetch=true download always does. On one of the HTTP client's I/O threads, which nothing may block, a
+ * synchronous=true producer works as an asynchronous one.
  * <p>
  * What this class does is the exchange binding, pacing and the hand-off; the call itself is a chain of
  * {@link CallStep}s: the plain call, wrapped by {@link CdnReuse} and {@link ImageTypeFallback} where the endpoint asks
@@ -108,6 +110,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Object> result;
+        boolean waitHere;
         GeweAccountHealthCheck health;
         AccountActivity activity;
         Object appId = endpoint.getConfiguration().getAppId();
@@ -121,8 +124,9 @@ public class GeweProducer extends DefaultAsyncProducer {
             health = appId == null ? null : accountHealth(appId.toString());
             activity = appId == null ? null : activity(appId.toString());
             failIfOffline(exchange, appId);
-            result = pacer != null ? paced(exchange, values, String.valueOf(appId))
-                    : callsHere != null ? callsHere.call(exchange, values) : calls.call(exchange, values);
+            waitHere = synchronous && !GeweHttpClient.onIoThread();
+            result = pacer != null ? paced(exchange, values, String.valueOf(appId), waitHere)
+                    : waitHere ? callsHere.call(exchange, values) : calls.call(exchange, values);
             if (fetch != null) {
                 // the file comes from a storage host, not from GeWe: it does not hold the account's slot
                 result = result.thenCompose(r -> fetch.fetch(exchange, r));
@@ -137,7 +141,7 @@ public class GeweProducer extends DefaultAsyncProducer {
             return true;
         }
         String account = appId == null ? null : appId.toString();
-        if (synchronous) {
+        if (waitHere) {
             // the caller's thread waits, as with camel-http: the I/O thread only wakes it, the route goes on here
             awaitOnCaller(exchange, result, health, activity, account);
             callback.done(true);
@@ -203,7 +207,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     }
 
     /** The calls, started when the account's pacing slot comes; the slot is held until they are over. */
-    private CompletableFuture<Object> paced(Exchange exchange, Object[] values, String appId) {
+    private CompletableFuture<Object> paced(Exchange exchange, Object[] values, String appId, boolean waitHere) {
         GewePacer.Lane lane = GewePacer.Lane.of(operation.isDownload(), builder.value(values, "toWxid"));
         CompletableFuture<Object> result = new CompletableFuture<>();
         Thread caller = Thread.currentThread();
@@ -211,7 +215,7 @@ public class GeweProducer extends DefaultAsyncProducer {
             pacer.submit(appId, lane, permit -> {
                 // the classic client only on the caller's own thread: a call the pacer starts from its timer, or on
                 // the thread that ended the account's previous call, must not block that thread
-                CallStep steps = callsHere != null && Thread.currentThread() == caller ? callsHere : calls;
+                CallStep steps = waitHere && Thread.currentThread() == caller ? callsHere : calls;
                 CompletableFuture<Object> call;
                 try {
                     call = steps.call(exchange, values);

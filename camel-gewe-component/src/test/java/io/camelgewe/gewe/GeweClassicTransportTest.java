@@ -82,6 +82,7 @@ class GeweClassicTransportTest extends HostileServerTestSupport {
         server.onOperation("message/postText", HostileServer.envelope(SENT));
         assertNull(text("direct:async").getException());
         assertNull(classic(), "made without any synchronous call");
+        await(() -> PoolProbe.stats(transport()).getLeased() == 0, "the asynchronous call's connection to be back");
         int asyncConnections = PoolProbe.stats(transport()).getAvailable();
 
         AtomicReference<String> thread = new AtomicReference<>();

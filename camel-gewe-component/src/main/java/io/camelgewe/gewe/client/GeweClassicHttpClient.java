@@ -30,6 +30,7 @@ import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
@@ -68,6 +69,10 @@ public final class GeweClassicHttpClient implements Closeable {
     // the endpoint's config with the wait for a pooled connection bounded by the deadline; built once per endpoint
     private final Map<RequestConfig, RequestConfig> configs = new ConcurrentHashMap<>();
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
+    /** How often the deadlines are looked at: a call ends at most this much after its requestTimeout. */
+    static final long SWEEP_MILLIS = 10;
+    private final Set<Expiry> expiries = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledFuture<?> sweep;
     private volatile boolean closed;
 
     /**
@@ -128,14 +133,56 @@ public final class GeweClassicHttpClient implements Closeable {
     }
 
     /**
-     * Runs {@code expire} once {@code millis} have passed, unless the handle returned is cancelled first: the one
-     * place the classic calls schedule their deadlines.
+     * Runs {@code expire} once {@code millis} have passed (at most {@link #SWEEP_MILLIS} late), unless the handle
+     * returned is cancelled first: the one place the classic calls schedule their deadlines.
+     * <p>
+     * Not one task per call on the scheduler: a new earliest task wakes the scheduler's thread, and at one call in
+     * flight every call's is the earliest, which cost a wake-up per call. The deadlines are kept in a set that one
+     * periodic task sweeps.
      *
      * @throws RejectedExecutionException when the component is stopping
      */
     private Cancellable deadline(Runnable expire, long millis) {
-        ScheduledFuture<?> f = settings.deadlines.schedule(expire, millis, TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
+        long now = System.nanoTime();
+        long due = now + TimeUnit.MILLISECONDS.toNanos(millis);
+        Expiry e = new Expiry(expire, due - now < 0 ? Long.MAX_VALUE / 2 + now : due);
+        if (sweep == null) {
+            startSweep();
+        }
+        expiries.add(e);
+        return () -> expiries.remove(e);
+    }
+
+    private synchronized void startSweep() {
+        if (sweep == null) {
+            sweep = settings.deadlines.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Runs the deadlines that have passed; on the scheduler's thread, so nothing here may block. */
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Expiry e : expiries) {
+            if (now - e.due >= 0 && expiries.remove(e)) {
+                try {
+                    e.expire.run();
+                } catch (RuntimeException ignored) {
+                    // one call's cancel must not stop the sweep of the others
+                }
+            }
+        }
+    }
+
+    /** A deadline: what to run, and the System.nanoTime() it passes at. */
+    private static final class Expiry {
+        final Runnable expire;
+        final long due;
+
+        Expiry(Runnable expire, long due) {
+            this.expire = expire;
+            this.due = due;
+        }
     }
 
     /** The pool's current figures (leased, available, pending); for tests of connection reuse. */
@@ -151,6 +198,10 @@ public final class GeweClassicHttpClient implements Closeable {
             call.cancel(new CancellationException("the component stopped"));
         }
         client.close(CloseMode.GRACEFUL);
+        ScheduledFuture<?> s = sweep;
+        if (s != null) {
+            s.cancel(false);
+        }
     }
 
     /**
@@ -252,21 +303,37 @@ public final class GeweClassicHttpClient implements Closeable {
         /** GeWe's answer, refused as soon as it declares or reaches more than maxResponseSize. */
         private BoundedReplyConsumer.Reply read(ClassicHttpResponse response) throws IOException {
             int limit = settings.maxResponseSize;
-            BoundedReplyConsumer.refuseDeclared(response, limit);
+            long declared = BoundedReplyConsumer.refuseDeclared(response, limit);
             HttpEntity entity = response.getEntity();
-            ByteArrayBuffer body = new ByteArrayBuffer(256);
-            if (entity != null) {
-                // not closed here: closing a stream before its end reads the rest
-                InputStream in = entity.getContent();
-                byte[] chunk = new byte[8192];
-                for (int n; (n = in.read(chunk)) != -1; ) {
-                    if ((long) body.length() + n > limit) {
-                        throw new TransportFailures.ResponseTooLarge(limit, "");
-                    }
-                    body.append(chunk, 0, n);
-                }
+            byte[] body = entity == null ? new byte[0] : declared >= 0 ? readDeclared(entity, (int) declared)
+                    : readUndeclared(entity, limit);
+            return new BoundedReplyConsumer.Reply(response.getCode(), response.getReasonPhrase(), body);
+        }
+
+        // the streams are not closed here: closing one before its end would read the rest
+
+        /** A body of known length (already checked against the limit), read into its own array. */
+        private byte[] readDeclared(HttpEntity entity, int length) throws IOException {
+            byte[] body = new byte[length];
+            // HttpClient fails a body that ends short of its Content-Length; this is in case it did not
+            if (entity.getContent().readNBytes(body, 0, length) < length) {
+                throw new ConnectionClosedException("GeWe's answer ended before its Content-Length (" + length + ")");
             }
-            return new BoundedReplyConsumer.Reply(response.getCode(), response.getReasonPhrase(), body.toByteArray());
+            return body;
+        }
+
+        /** A chunked body, refused at the chunk that takes it past the limit. */
+        private byte[] readUndeclared(HttpEntity entity, int limit) throws IOException {
+            InputStream in = entity.getContent();
+            ByteArrayBuffer body = new ByteArrayBuffer(1024);
+            byte[] chunk = new byte[4096];
+            for (int n; (n = in.read(chunk)) != -1; ) {
+                if ((long) body.length() + n > limit) {
+                    throw new TransportFailures.ResponseTooLarge(limit, "");
+                }
+                body.append(chunk, 0, n);
+            }
+            return body.toByteArray();
         }
 
         /** Ends the call from another thread (its deadline, the component's stop): its connection is dropped. */
