@@ -12,6 +12,7 @@ import io.camelgewe.gewe.account.AccountStatus;
 import io.camelgewe.gewe.account.GeweAccounts;
 import io.camelgewe.gewe.client.CdnMemory;
 import io.camelgewe.gewe.spi.GeweClient;
+import io.camelgewe.gewe.client.GeweClassicHttpClient;
 import io.camelgewe.gewe.client.GeweHttpClient;
 import io.camelgewe.gewe.client.HttpGeweClient;
 import io.camelgewe.gewe.health.AccountActivity;
@@ -55,7 +56,8 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
 
     @Metadata(label = "advanced", defaultValue = "200",
               description = "The most connections the component keeps open to GeWe, shared by all its endpoints. "
-                            + "Requests beyond it wait for a free connection.")
+                            + "Requests beyond it wait for a free connection. The calls of synchronous=true endpoints "
+                            + "go over a classic client with a pool of its own, of the same size.")
     private int maxConnections = 200;
 
     @Metadata(label = "advanced", defaultValue = "8388608",
@@ -157,6 +159,8 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     private ScheduledExecutorService pacerThread;
     private CdnMemory cdnMemory;
     private GeweHttpClient httpClient;
+    private GeweHttpClient.Settings transportSettings;
+    private GeweClassicHttpClient classicClient;
     private ScheduledExecutorService deadlineThread;
     private final Map<String, GeweClient> clients = new HashMap<>();
     private GeweOptionCheck optionCheck;
@@ -218,7 +222,7 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
             GeweClient known = clients.get(key);
             if (known == null) {
                 try {
-                    known = new HttpGeweClient(transport, cfg.getBaseUrl(), token);
+                    known = new HttpGeweClient(transport, this::classicTransport, cfg.getBaseUrl(), token);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("gewe:" + cfg.getOperation() + ": " + e.getMessage(), e);
                 }
@@ -243,15 +247,42 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
                 deadlines.setMaxQueueSize(-1);
                 deadlineThread = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this,
                         "GeweDeadlines", deadlines);
-                httpClient = new GeweHttpClient(new GeweHttpClient.Settings()
+                transportSettings = new GeweHttpClient.Settings()
                         .maxConnections(maxConnections)
                         .maxResponseSize(maxResponseSize)
                         .deadlines(deadlineThread)
                         .connectTimeoutMillis(configuration.getConnectTimeout())
                         .proxy(proxyScheme, proxyHost, proxyPort == null ? -1 : proxyPort)
-                        .sslContext(ssl == null ? null : ssl.createSSLContext(getCamelContext())));
+                        .sslContext(ssl == null ? null : ssl.createSSLContext(getCamelContext()));
+                httpClient = new GeweHttpClient(transportSettings);
             }
             return httpClient;
+        }
+    }
+
+    /**
+     * The pooled classic (blocking) HTTP client of the calls made on the caller's thread (synchronous=true), with the
+     * settings of {@link #transport()}; created on the first such call, so a component without synchronous endpoints
+     * never has one.
+     *
+     * @throws java.util.concurrent.CancellationException when the component has stopped
+     */
+    GeweClassicHttpClient classicTransport() {
+        synchronized (clientLock) {
+            if (classicClient == null) {
+                if (transportSettings == null || httpClient == null) {
+                    throw new java.util.concurrent.CancellationException("the HTTP client is closed");
+                }
+                classicClient = new GeweClassicHttpClient(transportSettings);
+            }
+            return classicClient;
+        }
+    }
+
+    /** The classic HTTP client if some call made it, else null; for tests of when it is made. */
+    GeweClassicHttpClient classicTransportIfMade() {
+        synchronized (clientLock) {
+            return classicClient;
         }
     }
 
@@ -411,9 +442,14 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
             }
             clients.values().forEach(GeweClient::close);
             clients.clear();
+            if (classicClient != null) {
+                classicClient.close();
+                classicClient = null;
+            }
             if (httpClient != null) {
                 httpClient.close();
                 httpClient = null;
+                transportSettings = null;
                 getCamelContext().getExecutorServiceManager().shutdownNow(deadlineThread);
                 deadlineThread = null;
             }

@@ -191,10 +191,13 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
 
     @UriParam(label = "producer,advanced", defaultValue = "false",
               description = "Call GeWe on the caller's thread and wait for the answer there, as camel-http does: the "
-                            + "route goes on on the caller's thread, with no hand-off. For routes whose consumer waits "
-                            + "for each exchange anyway (a JMS listener, a timer, a synchronous ProducerTemplate); "
-                            + "every exchange in flight then holds a thread, so leave it off for many sends at once or "
-                            + "under a consumer that must not block (platform-http, Vert.x).")
+                            + "call goes over the component's pooled classic (blocking) HTTP client, made on the first "
+                            + "such call, with no I/O thread between, and the route goes on on the caller's thread. For "
+                            + "routes whose consumer waits for each exchange anyway (a JMS listener, a file consumer, a "
+                            + "timer, a synchronous ProducerTemplate); every exchange in flight then holds a thread, so "
+                            + "leave it off for many sends at once or under a consumer that must not block "
+                            + "(platform-http, Vert.x). A paced call the pacer starts from its timer, and a fetch=true "
+                            + "download, keep the asynchronous client.")
     private boolean synchronous;
 
     @UriParam(label = "producer,pacing", defaultValue = "true",

@@ -10,6 +10,7 @@ import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.spi.FetchOrigins;
 import io.camelgewe.gewe.spi.FetchedFile;
 import io.camelgewe.gewe.spi.GeweClient;
+import io.camelgewe.gewe.client.GeweHttpClient;
 import io.camelgewe.gewe.client.GeweRequestBuilder;
 import io.camelgewe.gewe.spi.GeweTimeouts;
 import io.camelgewe.gewe.errors.GeweAccountOfflineException;
@@ -34,7 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The hop to the worker is skipped where it would only cost a wake-up: after a success that ends the exchange
  * ({@link RouteEnd}), and for a transacted exchange. With synchronous=true the caller's thread waits for the answer,
- * as camel-http's does, and the route goes on there.
+ * as camel-http's does, and the route goes on there: the call itself then blocks that thread on the component's
+ * classic HTTP client ({@link GeweClient#callOnCallersThread}), with no I/O thread between, unless the pacer starts it
+ * from another thread (its timer, the end of the account's previous call), where it keeps the asynchronous client;
+ * a fetch=true download always does. On one of the HTTP client's I/O threads, which nothing may block, a
+ * synchronous=true producer works as an asynchronous one.
  * <p>
  * What this class does is the exchange binding, pacing and the hand-off; the call itself is a chain of
  * {@link CallStep}s: the plain call, wrapped by {@link CdnReuse} and {@link ImageTypeFallback} where the endpoint asks
@@ -49,6 +54,7 @@ public class GeweProducer extends DefaultAsyncProducer {
     private GeweRequestBuilder builder;
     private GeweClient client;
     private CallStep calls;
+    private CallStep callsHere;
     private FetchedDownload fetch;
     private GewePacer pacer;
     private Executor worker;
@@ -74,14 +80,9 @@ public class GeweProducer extends DefaultAsyncProducer {
         this.client = component.client(cfg);
         GeweTimeouts timeouts = new GeweTimeouts(cfg.getConnectTimeout(), cfg.getResponseTimeout(),
                 cfg.getRequestTimeout(), cfg.getFetchTimeout());
-        CallStep step = (exchange, values) -> client.call(operation, values, timeouts);
-        if (cfg.isCdnReuse()) {
-            step = new CdnReuse(step, builder, endpoint.cdnForwardOperation(), client, timeouts, component.cdnMemory());
-        }
-        if (cfg.isTypeFallback()) {
-            step = new ImageTypeFallback(step, builder);
-        }
-        this.calls = step;
+        this.calls = steps(client, cfg, timeouts, component);
+        // the same steps over the classic client, for the calls made on a caller's thread that waits for them
+        this.callsHere = cfg.isSynchronous() ? steps(new OnCallersThread(client), cfg, timeouts, component) : null;
         this.fetch = cfg.isFetch() ? new FetchedDownload(operation, client,
                 FetchOrigins.of(cfg.getDownloadBaseUrl(), cfg.getDownloadHosts()), endpoint.fetchDirectory(), timeouts)
                 : null;
@@ -93,9 +94,23 @@ public class GeweProducer extends DefaultAsyncProducer {
         this.pacer = cfg.isPacing() && (operation.isSend() || operation.isDownload()) ? component.pacer() : null;
     }
 
+    /** The plain call through {@code via}, wrapped by the steps the endpoint asks for. */
+    private CallStep steps(GeweClient via, GeweConfiguration cfg, GeweTimeouts timeouts, GeweComponent component)
+            throws Exception {
+        CallStep step = (exchange, values) -> via.call(operation, values, timeouts);
+        if (cfg.isCdnReuse()) {
+            step = new CdnReuse(step, builder, endpoint.cdnForwardOperation(), via, timeouts, component.cdnMemory());
+        }
+        if (cfg.isTypeFallback()) {
+            step = new ImageTypeFallback(step, builder);
+        }
+        return step;
+    }
+
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Object> result;
+        boolean waitHere;
         GeweAccountHealthCheck health;
         AccountActivity activity;
         Object appId = endpoint.getConfiguration().getAppId();
@@ -109,7 +124,9 @@ public class GeweProducer extends DefaultAsyncProducer {
             health = appId == null ? null : accountHealth(appId.toString());
             activity = appId == null ? null : activity(appId.toString());
             failIfOffline(exchange, appId);
-            result = pacer == null ? calls.call(exchange, values) : paced(exchange, values, String.valueOf(appId));
+            waitHere = synchronous && !GeweHttpClient.onIoThread();
+            result = pacer != null ? paced(exchange, values, String.valueOf(appId), waitHere)
+                    : waitHere ? callsHere.call(exchange, values) : calls.call(exchange, values);
             if (fetch != null) {
                 // the file comes from a storage host, not from GeWe: it does not hold the account's slot
                 result = result.thenCompose(r -> fetch.fetch(exchange, r));
@@ -124,7 +141,7 @@ public class GeweProducer extends DefaultAsyncProducer {
             return true;
         }
         String account = appId == null ? null : appId.toString();
-        if (synchronous) {
+        if (waitHere) {
             // the caller's thread waits, as with camel-http: the I/O thread only wakes it, the route goes on here
             awaitOnCaller(exchange, result, health, activity, account);
             callback.done(true);
@@ -190,14 +207,18 @@ public class GeweProducer extends DefaultAsyncProducer {
     }
 
     /** The calls, started when the account's pacing slot comes; the slot is held until they are over. */
-    private CompletableFuture<Object> paced(Exchange exchange, Object[] values, String appId) {
+    private CompletableFuture<Object> paced(Exchange exchange, Object[] values, String appId, boolean waitHere) {
         GewePacer.Lane lane = GewePacer.Lane.of(operation.isDownload(), builder.value(values, "toWxid"));
         CompletableFuture<Object> result = new CompletableFuture<>();
+        Thread caller = Thread.currentThread();
         try {
             pacer.submit(appId, lane, permit -> {
+                // the classic client only on the caller's own thread: a call the pacer starts from its timer, or on
+                // the thread that ended the account's previous call, must not block that thread
+                CallStep steps = waitHere && Thread.currentThread() == caller ? callsHere : calls;
                 CompletableFuture<Object> call;
                 try {
-                    call = calls.call(exchange, values);
+                    call = steps.call(exchange, values);
                 } catch (RuntimeException e) {
                     permit.release();
                     result.completeExceptionally(e);

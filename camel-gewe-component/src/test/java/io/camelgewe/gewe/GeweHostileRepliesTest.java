@@ -9,7 +9,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.camelgewe.gewe.client.PoolProbe;
 import io.camelgewe.gewe.errors.GeweDelivery;
 import io.camelgewe.gewe.errors.GeweResponseException;
 import io.camelgewe.gewe.errors.GeweTimeoutException;
@@ -86,7 +85,7 @@ class GeweHostileRepliesTest extends HostileServerTestSupport {
         Exchange next = text("direct:text");
         assertNull(next.getException());
         assertEquals(123L, next.getMessage().getHeader(GeweConstants.MSG_ID));
-        await(() -> PoolProbe.stats(transport()).getLeased() == 0, "every connection back in the pool");
+        await(() -> leasedConnections() == 0, "every connection back in the pool");
     }
 
     @Test
@@ -132,7 +131,7 @@ class GeweHostileRepliesTest extends HostileServerTestSupport {
         assertNull(next.getException(), "the slot was released at the deadline");
         assertEquals(123L, next.getMessage().getHeader(GeweConstants.MSG_ID));
         await(() -> server.abandoned() == abandonedBefore + 1, "the trickling connection to be dropped");
-        await(() -> PoolProbe.stats(transport()).getLeased() == 0, "every connection back in the pool");
+        await(() -> leasedConnections() == 0, "every connection back in the pool");
     }
 
     @Test

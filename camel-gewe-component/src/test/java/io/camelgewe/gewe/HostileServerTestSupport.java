@@ -3,7 +3,9 @@ package io.camelgewe.gewe;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import io.camelgewe.gewe.client.GeweClassicHttpClient;
 import io.camelgewe.gewe.client.GeweHttpClient;
+import io.camelgewe.gewe.client.PoolProbe;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +61,12 @@ public abstract class HostileServerTestSupport extends CamelTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The connections leased now from both of the component's pools, the classic one's if it was made. */
+    protected int leasedConnections() {
+        GeweClassicHttpClient classic = context.getComponent("gewe", GeweComponent.class).classicTransportIfMade();
+        return PoolProbe.stats(transport()).getLeased() + (classic == null ? 0 : PoolProbe.stats(classic).getLeased());
     }
 
     /** Waits, polling, at most 30 seconds until the condition holds. */

@@ -35,10 +35,7 @@ final class BoundedReplyConsumer extends AbstractBinResponseConsumer<BoundedRepl
     protected void start(HttpResponse response, ContentType type) throws IOException {
         status = response.getCode();
         reason = response.getReasonPhrase();
-        long declared = declaredLength(response.getFirstHeader(HttpHeaders.CONTENT_LENGTH));
-        if (declared > limit) {
-            throw new TransportFailures.ResponseTooLarge(limit, " (Content-Length " + declared + ")");
-        }
+        long declared = refuseDeclared(response, limit);
         body = new ByteArrayBuffer((int) Math.max(256, Math.min(declared, CHUNK)));
     }
 
@@ -63,6 +60,18 @@ final class BoundedReplyConsumer extends AbstractBinResponseConsumer<BoundedRepl
     @Override
     public void releaseResources() {
         body = null;
+    }
+
+    /**
+     * The answer's declared Content-Length (-1 for none), refused before its first byte is read when it is larger
+     * than the limit; the classic transport reads its answers by the same rule.
+     */
+    static long refuseDeclared(HttpResponse response, int limit) throws TransportFailures.ResponseTooLarge {
+        long declared = declaredLength(response.getFirstHeader(HttpHeaders.CONTENT_LENGTH));
+        if (declared > limit) {
+            throw new TransportFailures.ResponseTooLarge(limit, " (Content-Length " + declared + ")");
+        }
+        return declared;
     }
 
     private static long declaredLength(Header header) {

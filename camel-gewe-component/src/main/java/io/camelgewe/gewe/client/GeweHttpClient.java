@@ -79,6 +79,8 @@ public final class GeweHttpClient implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeweHttpClient.class);
     private static final AtomicInteger CLIENTS = new AtomicInteger();
+    /** Set on the I/O threads of every client, which nothing may block. */
+    private static final ThreadLocal<Boolean> IO_THREAD = new ThreadLocal<>();
 
     private final Settings settings;
     private final CallDeadlines deadlines;
@@ -184,6 +186,15 @@ public final class GeweHttpClient implements Closeable {
         }
     }
 
+    /**
+     * Whether this thread is one of the I/O threads of a component's client (a route that goes on after a call with
+     * continueOnIoThread, or completes there): a call made here must not wait for GeWe, it would hold up every call
+     * of that thread.
+     */
+    public static boolean onIoThread() {
+        return IO_THREAD.get() != null;
+    }
+
     /** The pool's current figures (leased, available, pending); for tests of connection reuse. */
     PoolStats poolStats() {
         return reactor.pool.getTotalStats();
@@ -239,6 +250,7 @@ public final class GeweHttpClient implements Closeable {
             ThreadFactory tf = r -> {
                 Thread t = new Thread(() -> {
                     Throwable error = null;
+                    IO_THREAD.set(Boolean.TRUE);
                     try {
                         r.run();
                     } catch (Throwable e) {

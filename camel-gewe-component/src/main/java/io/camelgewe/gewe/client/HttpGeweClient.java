@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.camelgewe.gewe.catalog.GeweOperation;
 import io.camelgewe.gewe.errors.GeweDelivery;
@@ -21,7 +22,9 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The {@link GeweClient} of one base URL and token, over the component's pooled {@link GeweHttpClient}: operations
- * are posted to {@code baseUrl/module/action} with the token in the {@code X-GEWE-TOKEN} header.
+ * are posted to {@code baseUrl/module/action} with the token in the {@code X-GEWE-TOKEN} header. Calls made on a
+ * caller's thread that waits for them ({@link #callOnCallersThread}) go through the component's
+ * {@link GeweClassicHttpClient} instead, with the same request, the same reading of the answer and the same failures.
  */
 public final class HttpGeweClient implements GeweClient {
 
@@ -29,6 +32,9 @@ public final class HttpGeweClient implements GeweClient {
     public static final String TOKEN_HEADER = "X-GEWE-TOKEN";
 
     private final GeweHttpClient transport;
+    private final Supplier<GeweClassicHttpClient> classic;
+    // asked for once: the component makes it under its lock
+    private volatile GeweClassicHttpClient classicClient;
     private final String base;
     private final URI origin;
     private final Header tokenHeader;
@@ -46,7 +52,22 @@ public final class HttpGeweClient implements GeweClient {
      * @throws IllegalArgumentException when the base URL is not an http(s) URL with a host
      */
     public HttpGeweClient(GeweHttpClient transport, String baseUrl, String token) {
+        this(transport, null, baseUrl, token);
+    }
+
+    /**
+     * @param  transport                the pooled HTTP client the calls go through (shared, not closed by this client)
+     * @param  classic                  the pooled classic client of the calls made on the caller's thread, asked for
+     *                                  on the first of them (so that it is only made when some endpoint needs it);
+     *                                  null to make those calls through {@code transport} too
+     * @param  baseUrl                  GeWe's base URL, http or https
+     * @param  token                    the GeWe token
+     * @throws IllegalArgumentException when the base URL is not an http(s) URL with a host
+     */
+    public HttpGeweClient(GeweHttpClient transport, Supplier<GeweClassicHttpClient> classic, String baseUrl,
+                          String token) {
         this.transport = transport;
+        this.classic = classic;
         this.base = checkedBase(baseUrl);
         URI api = URI.create(base);
         try {
@@ -84,6 +105,40 @@ public final class HttpGeweClient implements GeweClient {
         byte[] json = GeweRequestBuilder.write(operation, values);
         return transport.post(operation.qualifiedName(), target.uri, json, tokenHeader, requestConfig(timeouts), timeouts)
                 .thenApply(reply -> target.reader.read(reply.status(), reply.reason(), reply.body()));
+    }
+
+    /** Blocks this thread on the classic client: the future returned is complete. */
+    @Override
+    public CompletableFuture<Object> callOnCallersThread(GeweOperation operation, Object[] values,
+                                                         GeweTimeouts timeouts) {
+        if (classic == null) {
+            return call(operation, values, timeouts);
+        }
+        Target target = targets.computeIfAbsent(operation, this::target);
+        // a request that cannot be written throws here, as with call()
+        byte[] json = GeweRequestBuilder.write(operation, values);
+        try {
+            GeweClassicHttpClient http;
+            try {
+                http = classicClient();
+            } catch (java.util.concurrent.CancellationException stopped) {
+                throw TransportFailures.translate(operation.qualifiedName(), stopped, false, false, timeouts);
+            }
+            BoundedReplyConsumer.Reply reply = http.post(operation.qualifiedName(), target.uri, json,
+                    tokenHeader, requestConfig(timeouts), timeouts);
+            return CompletableFuture.completedFuture(target.reader.read(reply.status(), reply.reason(), reply.body()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private GeweClassicHttpClient classicClient() {
+        GeweClassicHttpClient c = classicClient;
+        if (c == null) {
+            c = classic.get();
+            classicClient = c;
+        }
+        return c;
     }
 
     /** The one place files are fetched: GeWe's fileUrl is checked against the endpoint's origins first. */

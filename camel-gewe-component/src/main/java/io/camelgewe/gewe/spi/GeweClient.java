@@ -30,6 +30,22 @@ public interface GeweClient extends AutoCloseable {
     CompletableFuture<Object> call(GeweOperation operation, Object[] values, GeweTimeouts timeouts);
 
     /**
+     * Calls one operation for a caller that waits for the answer anyway (synchronous=true): the HTTP client blocks
+     * this thread instead of answering on one of its own, and the future is complete when this returns. Results and
+     * failures are those of {@link #call}. A client that cannot block returns {@link #call}'s future, which the caller
+     * then waits for; never call this on a thread that must not block.
+     *
+     * @param  operation the operation
+     * @param  values    the value of each of its fields, as for {@link #call}
+     * @param  timeouts  the time limits of this call
+     * @return           GeWe's {@code data} as the operation's result type, or null when GeWe sent none
+     */
+    default CompletableFuture<Object> callOnCallersThread(GeweOperation operation, Object[] values,
+                                                          GeweTimeouts timeouts) {
+        return call(operation, values, timeouts);
+    }
+
+    /**
      * Fetches the file a download operation answered with, into a new file in {@code directory}, never holding it
      * whole in memory. The token is not sent: the file lives on a storage host, not on GeWe. A fileUrl that is not
      * http(s) or points anywhere but the origins files may come from is refused before anything is fetched.

@@ -12,4 +12,9 @@ public final class PoolProbe {
     public static PoolStats stats(GeweHttpClient client) {
         return client.poolStats();
     }
+
+    /** The classic pool's current figures: connections leased, available and pending. */
+    public static PoolStats stats(GeweClassicHttpClient client) {
+        return client.poolStats();
+    }
 }
