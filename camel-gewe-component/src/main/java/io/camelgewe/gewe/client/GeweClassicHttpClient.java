@@ -9,12 +9,9 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.camelgewe.gewe.errors.GeweException;
 import io.camelgewe.gewe.spi.GeweTimeouts;
@@ -28,7 +25,6 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
-import org.apache.hc.core5.concurrent.Cancellable;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
@@ -68,11 +64,8 @@ public final class GeweClassicHttpClient implements Closeable {
     private final CloseableHttpClient client;
     // the endpoint's config with the wait for a pooled connection bounded by the deadline; built once per endpoint
     private final Map<RequestConfig, RequestConfig> configs = new ConcurrentHashMap<>();
-    private final Set<Call> calls = ConcurrentHashMap.newKeySet();
-    /** How often the deadlines are looked at: a call ends at most this much after its requestTimeout. */
-    static final long SWEEP_MILLIS = 10;
-    private final Set<Expiry> expiries = ConcurrentHashMap.newKeySet();
-    private volatile ScheduledFuture<?> sweep;
+    /** The deadlines of the calls in flight, which are also the calls close() must end. */
+    private final CallDeadlines deadlines;
     private volatile boolean closed;
 
     /**
@@ -84,6 +77,7 @@ public final class GeweClassicHttpClient implements Closeable {
             throw new IllegalArgumentException("the HTTP client needs a scheduler for its deadlines");
         }
         this.settings = settings;
+        this.deadlines = new CallDeadlines(settings.deadlines);
         PoolingHttpClientConnectionManagerBuilder pb = PoolingHttpClientConnectionManagerBuilder.create()
                 // its own pool, bounded like the asynchronous one's
                 .setMaxConnTotal(settings.maxConnections)
@@ -132,59 +126,6 @@ public final class GeweClassicHttpClient implements Closeable {
         return new Call(operation, uri, json, tokenHeader, bounded, timeouts).run();
     }
 
-    /**
-     * Runs {@code expire} once {@code millis} have passed (at most {@link #SWEEP_MILLIS} late), unless the handle
-     * returned is cancelled first: the one place the classic calls schedule their deadlines.
-     * <p>
-     * Not one task per call on the scheduler: a new earliest task wakes the scheduler's thread, and at one call in
-     * flight every call's is the earliest, which cost a wake-up per call. The deadlines are kept in a set that one
-     * periodic task sweeps.
-     *
-     * @throws RejectedExecutionException when the component is stopping
-     */
-    private Cancellable deadline(Runnable expire, long millis) {
-        long now = System.nanoTime();
-        long due = now + TimeUnit.MILLISECONDS.toNanos(millis);
-        Expiry e = new Expiry(expire, due - now < 0 ? Long.MAX_VALUE / 2 + now : due);
-        if (sweep == null) {
-            startSweep();
-        }
-        expiries.add(e);
-        return () -> expiries.remove(e);
-    }
-
-    private synchronized void startSweep() {
-        if (sweep == null) {
-            sweep = settings.deadlines.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS,
-                    TimeUnit.MILLISECONDS);
-        }
-    }
-
-    /** Runs the deadlines that have passed; on the scheduler's thread, so nothing here may block. */
-    private void sweep() {
-        long now = System.nanoTime();
-        for (Expiry e : expiries) {
-            if (now - e.due >= 0 && expiries.remove(e)) {
-                try {
-                    e.expire.run();
-                } catch (RuntimeException ignored) {
-                    // one call's cancel must not stop the sweep of the others
-                }
-            }
-        }
-    }
-
-    /** A deadline: what to run, and the System.nanoTime() it passes at. */
-    private static final class Expiry {
-        final Runnable expire;
-        final long due;
-
-        Expiry(Runnable expire, long due) {
-            this.expire = expire;
-            this.due = due;
-        }
-    }
-
     /** The pool's current figures (leased, available, pending); for tests of connection reuse. */
     PoolStats poolStats() {
         return pool.getTotalStats();
@@ -194,21 +135,15 @@ public final class GeweClassicHttpClient implements Closeable {
     public void close() {
         closed = true;
         // a call blocked in a read must not outlive the component by its responseTimeout
-        for (Call call : calls) {
-            call.cancel(new CancellationException("the component stopped"));
-        }
+        deadlines.forEach(d -> ((Call) d).cancel(new CancellationException("the component stopped")));
         client.close(CloseMode.GRACEFUL);
-        ScheduledFuture<?> s = sweep;
-        if (s != null) {
-            s.cancel(false);
-        }
     }
 
     /**
      * One call: its attempts, its deadline and its one outcome. Once it is over (answered, failed, past its deadline,
      * or cancelled by the component's stop) its body is never written, and its connection is dropped.
      */
-    private final class Call {
+    private final class Call extends CallDeadlines.Deadline {
         private final String operation;
         private final URI uri;
         private final byte[] json;
@@ -231,18 +166,16 @@ public final class GeweClassicHttpClient implements Closeable {
         }
 
         BoundedReplyConsumer.Reply run() {
-            long millis = timeouts.requestMillis();
-            Cancellable expiry;
             try {
                 if (closed) {
                     throw new RejectedExecutionException("closed");
                 }
-                expiry = deadline(() -> cancel(new TransportFailures.DeadlineExceeded(millis)), millis);
+                // a deadline swept with the others (CallDeadlines): no scheduler task, and so no wake-up, per call
+                deadlines.start(this, timeouts.requestMillis());
             } catch (RejectedExecutionException stopping) {
                 throw TransportFailures.translate(operation, new CancellationException("the component is stopping"),
                         false, false, timeouts);
             }
-            calls.add(this);
             try {
                 BoundedReplyConsumer.Reply reply;
                 try {
@@ -261,9 +194,13 @@ public final class GeweClassicHttpClient implements Closeable {
             } catch (IOException | RuntimeException e) {
                 throw failure(e);
             } finally {
-                expiry.cancel();
-                calls.remove(this);
+                deadlines.cancel(this);
             }
+        }
+
+        @Override
+        void expire() {
+            cancel(new TransportFailures.DeadlineExceeded(timeouts.requestMillis()));
         }
 
         private BoundedReplyConsumer.Reply attempt() throws IOException {
