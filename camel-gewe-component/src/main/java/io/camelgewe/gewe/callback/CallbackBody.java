@@ -47,6 +47,21 @@ abstract class CallbackBody {
      */
     abstract void answered();
 
+    /**
+     * Writes an answer to the HTTP server directly, bypassing the exchange of the request (whose thread may be busy
+     * routing): how a push whose route runs on that thread is answered at answerTimeout.
+     *
+     * @return false when this engine cannot (its answer goes out through the exchange only)
+     */
+    boolean answerAlone(int status, String text) {
+        return false;
+    }
+
+    /** Whether {@link #answerAlone} can answer on this engine. */
+    boolean answersAlone() {
+        return false;
+    }
+
     private static boolean isPresent(String className) {
         try {
             Class.forName(className, false, CallbackBody.class.getClassLoader());

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -60,6 +61,9 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
     private CallbackDeduplication deduplication;
     private GeweCallbackHandler handler;
     private ExecutorService routeThreads;
+    /** How many routes may run on the HTTP server's threads at once (answerAfter=COMPLETION, Vert.x): poolSize. */
+    private Semaphore routeSlots;
+    private ExecutorService deadlineThread;
     private org.apache.camel.Consumer httpConsumer;
     private ScheduledExecutorService livenessTimer;
     private volatile CallbackPingWatch pingWatch;
@@ -125,6 +129,11 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
             ServiceHelper.startService(deadLetter);
         }
         handler = new GeweCallbackHandler(this, options, filter, deduplication);
+        routeSlots = new Semaphore(options.getPoolSize());
+        if (handler.deadlines() != null) {
+            deadlineThread = threads.newSingleThreadExecutor(this, "GeweCallbackDeadline");
+            deadlineThread.execute(handler.deadlines());
+        }
 
         // the HTTP side is a platform-http consumer of its own, on whatever server the application runs; it leaves
         // the body unread, so that the handler checks the secret and the declared size before taking any of it in
@@ -168,6 +177,12 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
         if (routeThreads != null) {
             threads.shutdownGraceful(routeThreads);
             routeThreads = null;
+        }
+        if (deadlineThread != null) {
+            // the routes still running on the server's threads answer when they complete
+            handler.deadlines().stop();
+            threads.shutdownNow(deadlineThread);
+            deadlineThread = null;
         }
         ServiceHelper.stopAndShutdownService(deadLetter);
         deadLetter = null;
@@ -261,6 +276,39 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
             releaseExchange(exchange, false);
             throw e;
         }
+    }
+
+    /**
+     * Takes one of the poolSize slots for a route on the calling (HTTP server's) thread; false when all are taken.
+     * They bound how many of the server's threads routes hold, a slow route holding its thread past answerTimeout.
+     */
+    boolean takeRouteSlot() {
+        return routeSlots.tryAcquire();
+    }
+
+    /**
+     * Routes one callback on the calling thread, in a slot {@link #takeRouteSlot taken} for it (and given back when
+     * the route completes).
+     *
+     * @param  callback  the callback
+     * @param  key       its deduplication key, already added; null for none
+     * @param  completed told whether the route failed and whether it completed within this call
+     * @return           whether the route completed within this call (Camel's doneSync)
+     */
+    boolean routeHere(GeweCallback callback, String key, BiConsumer<Boolean, Boolean> completed) {
+        Exchange exchange;
+        try {
+            exchange = createExchange(false);
+            exchange.setPattern(ExchangePattern.InOnly);
+            binding.accept(exchange.getMessage(), callback);
+        } catch (RuntimeException e) {
+            routeSlots.release();
+            throw e;
+        }
+        return getAsyncProcessor().process(exchange, doneSync -> {
+            routeSlots.release();
+            complete(exchange, key, failed -> completed.accept(failed, doneSync));
+        });
     }
 
     /**

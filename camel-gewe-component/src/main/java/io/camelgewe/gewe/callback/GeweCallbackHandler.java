@@ -47,6 +47,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     private final CallbackDeduplication deduplication;
     private final Stats stats;
     private final byte[] secret;
+    private final AnswerDeadlines deadlines;
 
     /**
      * @param consumer      routes what is accepted
@@ -63,6 +64,8 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         this.stats = new Stats(cfg.getSilenceTimeout());
         this.secret = cfg.getSecret() == null || cfg.getSecret().isEmpty()
                 ? null : cfg.getSecret().getBytes(StandardCharsets.UTF_8);
+        this.deadlines = cfg.getAnswerAfter() == GeweAnswerAfter.COMPLETION
+                ? new AnswerDeadlines(cfg.getAnswerTimeout(), this::answerOnDeadline) : null;
     }
 
     @Override
@@ -174,11 +177,19 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     }
 
     /**
-     * COMPLETION: the answer waits for the route, but never longer than answerTimeout. The HTTP server's thread that
-     * called this waits for the answer in any case, so it waits here, with the deadline, rather than leaving a timer
-     * task per push to a timer thread that would wake up for each one (a thread hop per push).
+     * COMPLETION: the answer waits for the route, but never longer than answerTimeout.
+     * <p>
+     * The HTTP server's thread that called this waits for the answer in any case. Where the engine can take an
+     * answer from another thread (Vert.x), that thread runs the route itself, up to poolSize routes at once, and the
+     * consumer's one deadline thread answers a route still running at answerTimeout: no thread hop per push. Beyond
+     * poolSize, or on other engines, the route goes to the consumer's threads and this thread waits for it, with the
+     * deadline, rather than leaving a timer task per push to a timer thread.
      */
     private boolean answerAfterRoute(GeweCallback callback, Answer answer, String key) {
+        if (deadlines != null && answer.body.answersAlone() && consumer.takeRouteSlot()) {
+            answer.deadline = deadlines.watch(answer);
+            return consumer.routeHere(callback, key, answer::routed);
+        }
         CompletableFuture<Boolean> routed = new CompletableFuture<>();
         consumer.dispatch(callback, key, routed::complete);
         try {
@@ -189,11 +200,33 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
                 // the server is stopping: the push was accepted and its route goes on, as at answerTimeout
                 Thread.currentThread().interrupt();
             }
-            stats.answeredOnTimeout.increment();
-            LOG.debug("GeWe callback on {}: answered after {} ms while the route of {} goes on", cfg.getPath(),
-                    cfg.getAnswerTimeout(), callback);
+            answeredOnTimeout(callback);
             return answer.send(200, "ok", true);
         }
+    }
+
+    /** The deadline thread: a push whose route runs on the HTTP server's thread is still waiting at answerTimeout. */
+    private void answerOnDeadline(Object waiting) {
+        Answer answer = (Answer) waiting;
+        if (answer.sendAlone(200, "ok")) {
+            answeredOnTimeout(null);
+        }
+    }
+
+    private void answeredOnTimeout(GeweCallback callback) {
+        stats.answeredOnTimeout.increment();
+        if (callback != null) {
+            LOG.debug("GeWe callback on {}: answered after {} ms while the route of {} goes on", cfg.getPath(),
+                    cfg.getAnswerTimeout(), callback);
+        } else {
+            LOG.debug("GeWe callback on {}: answered after {} ms while its route goes on", cfg.getPath(),
+                    cfg.getAnswerTimeout());
+        }
+    }
+
+    /** What answers at answerTimeout the pushes routed on the HTTP server's threads; null with answerAfter=RECEIPT. */
+    AnswerDeadlines deadlines() {
+        return deadlines;
     }
 
     private boolean refuse(Answer answer, int status, String reason) {
@@ -294,6 +327,8 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         private final Exchange http;
         private final AsyncCallback callback;
         private final AtomicBoolean sent = new AtomicBoolean();
+        /** Set when the route runs on the HTTP server's thread: the deadline thread then answers at answerTimeout. */
+        AnswerDeadlines.Deadline deadline;
 
         Answer(Exchange http, AsyncCallback callback, CallbackBody body) {
             this.http = http;
@@ -318,6 +353,23 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
             response.setBody(text);
             callback.done(doneSync);
             return true;
+        }
+
+        /**
+         * The deadline thread answers through the engine, the exchange's thread being busy with the route; the
+         * exchange is completed by {@link #routed} once the route is done. True when this call answered.
+         */
+        boolean sendAlone(int status, String text) {
+            return sent.compareAndSet(false, true) && body.answerAlone(status, text);
+        }
+
+        /** The route that ran on the HTTP server's thread completed: its answer, unless the deadline gave one. */
+        void routed(boolean failed, boolean doneSync) {
+            deadline.cancel();
+            if (!send(failed ? 500 : 200, failed ? "the route failed" : "ok", doneSync)) {
+                // answered at answerTimeout already: platform-http finds the response written and leaves it
+                callback.done(doneSync);
+            }
         }
     }
 }

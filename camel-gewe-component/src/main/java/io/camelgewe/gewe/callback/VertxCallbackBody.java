@@ -79,6 +79,20 @@ final class VertxCallbackBody extends CallbackBody {
         request.response().bodyEndHandler(v -> request.connection().close());
     }
 
+    @Override
+    boolean answersAlone() {
+        return true;
+    }
+
+    @Override
+    boolean answerAlone(int status, String text) {
+        answered();
+        // Vert.x takes a response from any thread; platform-http leaves a response that has ended as it is
+        request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .end(text);
+        return true;
+    }
+
     /** The body as it arrives, on Vert.x's event loop, up to max bytes. */
     private static final class Chunks {
         final CompletableFuture<byte[]> done = new CompletableFuture<>();
