@@ -65,6 +65,8 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
     private Semaphore routeSlots;
     private ExecutorService deadlineThread;
     private org.apache.camel.Consumer httpConsumer;
+    /** The Vert.x intake, typed loosely: Vert.x is an optional dependency. */
+    private CallbackBody.Prefetch intake;
     private ScheduledExecutorService livenessTimer;
     private volatile CallbackPingWatch pingWatch;
     private volatile GeweCallbackRegistration registration;
@@ -140,6 +142,11 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
         Endpoint http = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + path + "?muteException=true&useBodyHandler=false");
         httpConsumer = http.createConsumer(handler);
+        if (CallbackBody.VERTX) {
+            intake = VertxCallbackIntake.register(getEndpoint().getCamelContext(), http, path, handler,
+                    options.getMaxBodySize(), options.getReadTimeout());
+            handler.setPrefetch(intake);
+        }
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving GeWe callbacks on HTTP path {} (answer after {}{})", path, options.getAnswerAfter(),
                 options.getSecret() == null ? "" : ", secret required");
@@ -161,6 +168,10 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
     protected void doStop() throws Exception {
         // no new pushes first, then let the routes already accepted finish (they answer their pushes; an answer
         // waiting for answerTimeout goes out at it, on the HTTP server's thread that waits for it)
+        if (intake != null) {
+            ((VertxCallbackIntake) intake).remove();
+            intake = null;
+        }
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
         var threads = getEndpoint().getCamelContext().getExecutorServiceManager();

@@ -48,6 +48,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     private final Stats stats;
     private final byte[] secret;
     private final AnswerDeadlines deadlines;
+    private volatile CallbackBody.Prefetch prefetch;
 
     /**
      * @param consumer      routes what is accepted
@@ -71,7 +72,7 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     @Override
     public boolean process(Exchange http, AsyncCallback callback) {
         stats.received.increment();
-        Answer answer = new Answer(http, callback, CallbackBody.of(http.getMessage()));
+        Answer answer = new Answer(http, callback, CallbackBody.of(http.getMessage(), prefetch));
         try {
             return handle(http.getMessage(), answer);
         } catch (Throwable e) {
@@ -229,6 +230,38 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         return deadlines;
     }
 
+    /**
+     * Whether a request's headers pass the checks {@link #handle} makes before it reads a body (method, secret,
+     * declared size): the engine may then take the body in before the request reaches this handler, which checks
+     * them again and refuses as it always does.
+     *
+     * @param method        the HTTP method
+     * @param secretHeader  the X-Gewe-Secret header; null for none
+     * @param rawQuery      the query string as it came; null for none
+     * @param contentLength the Content-Length header; null for none
+     */
+    boolean headersAdmit(String method, String secretHeader, String rawQuery, String contentLength) {
+        if (!"POST".equalsIgnoreCase(method)) {
+            return false;
+        }
+        if (secret != null) {
+            String given = secretOf(secretHeader, rawQuery);
+            if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+                return false;
+            }
+        }
+        try {
+            return contentLength == null || Long.parseLong(contentLength.strip()) <= cfg.getMaxBodySize();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Sets what took bodies in before this handler (Vert.x); null for none. */
+    void setPrefetch(CallbackBody.Prefetch prefetch) {
+        this.prefetch = prefetch;
+    }
+
     private boolean refuse(Answer answer, int status, String reason) {
         LOG.debug("GeWe callback on {}: answered {}: {}", cfg.getPath(), status, reason);
         stats.refused.increment();
@@ -237,13 +270,17 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
 
     /** The secret from the header, else from the query string; null when neither has one. */
     private static String secretOf(Message request) {
-        String header = request.getHeader(SECRET_HEADER, String.class);
-        if (header != null) {
-            return header;
-        }
         String query = request.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
         if (query == null) {
             query = request.getHeader(Exchange.HTTP_QUERY, String.class);
+        }
+        return secretOf(request.getHeader(SECRET_HEADER, String.class), query);
+    }
+
+    /** The secret from the header, else from the raw query string; null when neither has one. */
+    private static String secretOf(String header, String query) {
+        if (header != null) {
+            return header;
         }
         if (query == null) {
             return null;
