@@ -71,6 +71,14 @@ abstract class CallbackBody {
         return false;
     }
 
+    /**
+     * Whether the request's headers passed {@link GeweCallbackHandler#headersAdmit} already, before the body was taken
+     * in: the handler need not read them from the exchange again.
+     */
+    boolean headersAdmitted() {
+        return false;
+    }
+
     /** Whether {@link #answerAlone} can answer on this engine. */
     boolean answersAlone() {
         return false;

@@ -86,22 +86,11 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
 
     private boolean handle(Message request, Answer answer) {
         // what the headers tell is checked before a byte of the body is read: refusing costs a stranger's flood nothing
-        String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
-        if (!"POST".equalsIgnoreCase(method)) {
-            return refuse(answer, 405, "only POST is accepted");
-        }
-        if (secret != null) {
-            String given = secretOf(request);
-            if (given == null) {
-                return refuse(answer, 401, "the secret is missing");
+        if (!answer.body.headersAdmitted()) {
+            Boolean refused = checkHeaders(request, answer);
+            if (refused != null) {
+                return refused;
             }
-            if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-                return refuse(answer, 403, "the secret is wrong");
-            }
-        }
-        Long declared = request.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > cfg.getMaxBodySize()) {
-            return refuse(answer, 413, "the body is larger than " + cfg.getMaxBodySize() + " bytes");
         }
         byte[] body = null;
         GeweCallbackReader.Result result;
@@ -168,6 +157,28 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
             stats.refused.increment();
             return answer.send(503, "busy", true);
         }
+    }
+
+    /** The checks of the request's headers: the refusal's answer (whether sent synchronously), null when they pass. */
+    private Boolean checkHeaders(Message request, Answer answer) {
+        String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
+        if (!"POST".equalsIgnoreCase(method)) {
+            return refuse(answer, 405, "only POST is accepted");
+        }
+        if (secret != null) {
+            String given = secretOf(request);
+            if (given == null) {
+                return refuse(answer, 401, "the secret is missing");
+            }
+            if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+                return refuse(answer, 403, "the secret is wrong");
+            }
+        }
+        Long declared = request.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > cfg.getMaxBodySize()) {
+            return refuse(answer, 413, "the body is larger than " + cfg.getMaxBodySize() + " bytes");
+        }
+        return null;
     }
 
     /** RECEIPT: the route is queued, the answer goes at once. */

@@ -72,6 +72,12 @@ final class VertxCallbackBody extends CallbackBody {
     }
 
     @Override
+    boolean headersAdmitted() {
+        // the intake takes a body in only after headersAdmit passed
+        return prefetched != null;
+    }
+
+    @Override
     boolean answersAlone() {
         return true;
     }
