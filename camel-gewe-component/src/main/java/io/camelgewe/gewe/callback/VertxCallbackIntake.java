@@ -89,7 +89,15 @@ final class VertxCallbackIntake implements CallbackBody.Prefetch {
             return;
         }
         Vertx vertx = ctx.vertx();
-        VertxCallbackBody.Chunks chunks = VertxCallbackBody.Chunks.start(request, maxBodySize);
+        VertxCallbackBody.Chunks chunks;
+        try {
+            chunks = VertxCallbackBody.Chunks.start(request, maxBodySize);
+        } catch (OutOfMemoryError e) {
+            // a declared size this heap cannot hold (maxBodySize set beyond it): this is the event loop, so the
+            // request goes on unread and the handler meets, and refuses, the same error on its own thread
+            ctx.next();
+            return;
+        }
         // a body that does not arrive in time is given up here; the handler answers 408 and closes the connection
         long timer = vertx.setTimer(readTimeout, id -> chunks.done.completeExceptionally(new TimeoutException()));
         chunks.done.whenComplete((body, failure) -> {
