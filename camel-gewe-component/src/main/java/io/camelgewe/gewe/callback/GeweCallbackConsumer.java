@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * It listens through Camel's platform-http, on the HTTP server the application already runs (Camel Main with
  * camel-platform-http-main and {@code camel.server.port}, Spring Boot, Quarkus), at {@code path}. The HTTP side
  * ({@link GeweCallbackHandler}) answers pings, bad requests, filtered callbacks and GeWe's repeated pushes
- * ({@link CallbackDeduplication}) itself; routes run on this consumer's own threads so that the answer never waits
- * for a slow route longer than {@code answerTimeout}. How many callbacks were routed and how many of their routes
+ * ({@link CallbackDeduplication}) itself; routes run on this consumer's own threads, or, with answerAfter=COMPLETION
+ * on Vert.x, on the HTTP server's worker that waits for the answer anyway (up to poolSize at once, a deadline thread
+ * answering at answerTimeout), so that the answer never waits for a slow route longer than {@code answerTimeout}. How many callbacks were routed and how many of their routes
  * failed is what Camel's route statistics count (JMX {@code ManagedRoute}); this consumer counts what happened
  * before a route, on the HTTP side.
  */

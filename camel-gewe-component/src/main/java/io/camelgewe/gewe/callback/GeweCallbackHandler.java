@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * It checks the request's headers (method, secret, declared size) before any of the body is read, then reads the body
  * ({@link CallbackBody}: no more than maxBodySize + 1 bytes, within readTimeout), answers pings, refusals, filtered
  * callbacks and duplicates at once, and hands the rest to the {@link GeweCallbackConsumer}'s route. It answers every
- * request exactly once and never lets an exception or an error reach the HTTP server; the route runs on the consumer's
- * threads, so a slow route delays the answer at most by the consumer's answerTimeout.
+ * request exactly once and never lets an exception or an error reach the HTTP server; a slow route delays the answer
+ * at most by the consumer's answerTimeout, wherever it runs (see {@link #answerAfterRoute}).
  */
 final class GeweCallbackHandler extends AsyncProcessorSupport {
 
