@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * ({@link CallbackBody}: no more than maxBodySize + 1 bytes, within readTimeout), answers pings, refusals, filtered
  * callbacks and duplicates at once, and hands the rest to the {@link GeweCallbackConsumer}'s route. It answers every
  * request exactly once and never lets an exception or an error reach the HTTP server; a slow route delays the answer
- * at most by the consumer's answerTimeout, wherever it runs (see {@link #answerAfterRoute}).
+ * at most by the consumer's answerTimeout, wherever it runs (see {@code answerAfterRoute}).
  */
 final class GeweCallbackHandler extends AsyncProcessorSupport {
 
