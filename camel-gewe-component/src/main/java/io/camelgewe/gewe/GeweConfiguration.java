@@ -355,7 +355,10 @@ public class GeweConfiguration implements GeweCallbackOptions, Cloneable {
 
     @UriParam(label = "consumer,advanced", defaultValue = "10",
               description = "gewe:callback: the threads routes run on, so that the HTTP answer never waits for a slow "
-                            + "route; pushes beyond them wait in a queue of maxQueueSize.")
+                            + "route; pushes beyond them wait in a queue of maxQueueSize. With answerAfter=COMPLETION "
+                            + "on Vert.x's platform-http, up to this many routes run on the HTTP server's worker "
+                            + "threads that wait for their answer anyway (a route still running at answerTimeout "
+                            + "keeps its worker until it ends), the rest on these threads.")
     private int poolSize = 10;
 
     @UriParam(label = "consumer,advanced", defaultValue = "1000",

@@ -19,13 +19,27 @@ import org.apache.camel.Message;
  */
 abstract class CallbackBody {
 
-    private static final boolean VERTX = isPresent("io.vertx.core.http.HttpServerRequest");
+    /** Whether Vert.x is on the classpath (the dependency is optional). */
+    static final boolean VERTX = isPresent("io.vertx.core.http.HttpServerRequest");
 
-    /** The body of the request; nothing is read yet. */
-    static CallbackBody of(Message request) {
+    /**
+     * What took a request's body in before the handler was called (on Vert.x: its event loop, as the body arrived),
+     * within the same bounds.
+     */
+    interface Prefetch {
+        /** The body taken in for this request (the engine's request object), removed from here; null for none. */
+        Object take(Object request);
+    }
+
+    /**
+     * The body of the request.
+     *
+     * @param prefetch what may have taken the body in already; null for nothing
+     */
+    static CallbackBody of(Message request, Prefetch prefetch) {
         Object body = request.getBody();
         if (VERTX && VertxCallbackBody.accepts(body)) {
-            return new VertxCallbackBody(body);
+            return new VertxCallbackBody(body, prefetch == null ? null : prefetch.take(body));
         }
         return new Given(request);
     }
@@ -46,6 +60,29 @@ abstract class CallbackBody {
      * as the next request, or block it, so the connection is closed once the answer is written.
      */
     abstract void answered();
+
+    /**
+     * Writes an answer to the HTTP server directly, bypassing the exchange of the request (whose thread may be busy
+     * routing): how a push whose route runs on that thread is answered at answerTimeout.
+     *
+     * @return false when this engine cannot (its answer goes out through the exchange only)
+     */
+    boolean answerAlone(int status, String text) {
+        return false;
+    }
+
+    /**
+     * Whether the request's headers passed {@link GeweCallbackHandler#headersAdmit} already, before the body was taken
+     * in: the handler need not read them from the exchange again.
+     */
+    boolean headersAdmitted() {
+        return false;
+    }
+
+    /** Whether {@link #answerAlone} can answer on this engine. */
+    boolean answersAlone() {
+        return false;
+    }
 
     private static boolean isPresent(String className) {
         try {

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -36,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * It listens through Camel's platform-http, on the HTTP server the application already runs (Camel Main with
  * camel-platform-http-main and {@code camel.server.port}, Spring Boot, Quarkus), at {@code path}. The HTTP side
  * ({@link GeweCallbackHandler}) answers pings, bad requests, filtered callbacks and GeWe's repeated pushes
- * ({@link CallbackDeduplication}) itself; routes run on this consumer's own threads so that the answer never waits
- * for a slow route longer than {@code answerTimeout}. How many callbacks were routed and how many of their routes
+ * ({@link CallbackDeduplication}) itself; routes run on this consumer's own threads, or, with answerAfter=COMPLETION
+ * on Vert.x, on the HTTP server's worker that waits for the answer anyway (up to poolSize at once, a deadline thread
+ * answering at answerTimeout), so that the answer never waits for a slow route longer than {@code answerTimeout}. How many callbacks were routed and how many of their routes
  * failed is what Camel's route statistics count (JMX {@code ManagedRoute}); this consumer counts what happened
  * before a route, on the HTTP side.
  */
@@ -60,7 +62,12 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
     private CallbackDeduplication deduplication;
     private GeweCallbackHandler handler;
     private ExecutorService routeThreads;
+    /** How many routes may run on the HTTP server's threads at once (answerAfter=COMPLETION, Vert.x): poolSize. */
+    private Semaphore routeSlots;
+    private ExecutorService deadlineThread;
     private org.apache.camel.Consumer httpConsumer;
+    /** The Vert.x intake, typed loosely: Vert.x is an optional dependency. */
+    private CallbackBody.Prefetch intake;
     private ScheduledExecutorService livenessTimer;
     private volatile CallbackPingWatch pingWatch;
     private volatile GeweCallbackRegistration registration;
@@ -125,12 +132,22 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
             ServiceHelper.startService(deadLetter);
         }
         handler = new GeweCallbackHandler(this, options, filter, deduplication);
+        routeSlots = new Semaphore(options.getPoolSize());
+        if (handler.deadlines() != null) {
+            deadlineThread = threads.newSingleThreadExecutor(this, "GeweCallbackDeadline");
+            deadlineThread.execute(handler.deadlines());
+        }
 
         // the HTTP side is a platform-http consumer of its own, on whatever server the application runs; it leaves
         // the body unread, so that the handler checks the secret and the declared size before taking any of it in
         Endpoint http = getEndpoint().getCamelContext()
                 .getEndpoint("platform-http:" + path + "?muteException=true&useBodyHandler=false");
         httpConsumer = http.createConsumer(handler);
+        if (CallbackBody.VERTX) {
+            intake = VertxCallbackIntake.register(getEndpoint().getCamelContext(), http, path, handler,
+                    options.getMaxBodySize(), options.getReadTimeout());
+            handler.setPrefetch(intake);
+        }
         ServiceHelper.startService(httpConsumer);
         LOG.info("Receiving GeWe callbacks on HTTP path {} (answer after {}{})", path, options.getAnswerAfter(),
                 options.getSecret() == null ? "" : ", secret required");
@@ -152,6 +169,10 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
     protected void doStop() throws Exception {
         // no new pushes first, then let the routes already accepted finish (they answer their pushes; an answer
         // waiting for answerTimeout goes out at it, on the HTTP server's thread that waits for it)
+        if (intake != null) {
+            ((VertxCallbackIntake) intake).remove();
+            intake = null;
+        }
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
         var threads = getEndpoint().getCamelContext().getExecutorServiceManager();
@@ -168,6 +189,12 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
         if (routeThreads != null) {
             threads.shutdownGraceful(routeThreads);
             routeThreads = null;
+        }
+        if (deadlineThread != null) {
+            // the routes still running on the server's threads answer when they complete
+            handler.deadlines().stop();
+            threads.shutdownNow(deadlineThread);
+            deadlineThread = null;
         }
         ServiceHelper.stopAndShutdownService(deadLetter);
         deadLetter = null;
@@ -261,6 +288,39 @@ public class GeweCallbackConsumer extends DefaultConsumer implements HealthCheck
             releaseExchange(exchange, false);
             throw e;
         }
+    }
+
+    /**
+     * Takes one of the poolSize slots for a route on the calling (HTTP server's) thread; false when all are taken.
+     * They bound how many of the server's threads routes hold, a slow route holding its thread past answerTimeout.
+     */
+    boolean takeRouteSlot() {
+        return routeSlots.tryAcquire();
+    }
+
+    /**
+     * Routes one callback on the calling thread, in a slot {@link #takeRouteSlot taken} for it (and given back when
+     * the route completes).
+     *
+     * @param  callback  the callback
+     * @param  key       its deduplication key, already added; null for none
+     * @param  completed told whether the route failed and whether it completed within this call
+     * @return           whether the route completed within this call (Camel's doneSync)
+     */
+    boolean routeHere(GeweCallback callback, String key, BiConsumer<Boolean, Boolean> completed) {
+        Exchange exchange;
+        try {
+            exchange = createExchange(false);
+            exchange.setPattern(ExchangePattern.InOnly);
+            binding.accept(exchange.getMessage(), callback);
+        } catch (RuntimeException e) {
+            routeSlots.release();
+            throw e;
+        }
+        return getAsyncProcessor().process(exchange, doneSync -> {
+            routeSlots.release();
+            complete(exchange, key, failed -> completed.accept(failed, doneSync));
+        });
     }
 
     /**

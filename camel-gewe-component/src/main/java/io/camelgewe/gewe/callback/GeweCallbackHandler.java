@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * It checks the request's headers (method, secret, declared size) before any of the body is read, then reads the body
  * ({@link CallbackBody}: no more than maxBodySize + 1 bytes, within readTimeout), answers pings, refusals, filtered
  * callbacks and duplicates at once, and hands the rest to the {@link GeweCallbackConsumer}'s route. It answers every
- * request exactly once and never lets an exception or an error reach the HTTP server; the route runs on the consumer's
- * threads, so a slow route delays the answer at most by the consumer's answerTimeout.
+ * request exactly once and never lets an exception or an error reach the HTTP server; a slow route delays the answer
+ * at most by the consumer's answerTimeout, wherever it runs (see {@code answerAfterRoute}).
  */
 final class GeweCallbackHandler extends AsyncProcessorSupport {
 
@@ -47,6 +47,8 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     private final CallbackDeduplication deduplication;
     private final Stats stats;
     private final byte[] secret;
+    private final AnswerDeadlines deadlines;
+    private volatile CallbackBody.Prefetch prefetch;
 
     /**
      * @param consumer      routes what is accepted
@@ -63,12 +65,14 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         this.stats = new Stats(cfg.getSilenceTimeout());
         this.secret = cfg.getSecret() == null || cfg.getSecret().isEmpty()
                 ? null : cfg.getSecret().getBytes(StandardCharsets.UTF_8);
+        this.deadlines = cfg.getAnswerAfter() == GeweAnswerAfter.COMPLETION
+                ? new AnswerDeadlines(cfg.getAnswerTimeout(), this::answerOnDeadline) : null;
     }
 
     @Override
     public boolean process(Exchange http, AsyncCallback callback) {
         stats.received.increment();
-        Answer answer = new Answer(http, callback, CallbackBody.of(http.getMessage()));
+        Answer answer = new Answer(http, callback, CallbackBody.of(http.getMessage(), prefetch));
         try {
             return handle(http.getMessage(), answer);
         } catch (Throwable e) {
@@ -82,22 +86,11 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
 
     private boolean handle(Message request, Answer answer) {
         // what the headers tell is checked before a byte of the body is read: refusing costs a stranger's flood nothing
-        String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
-        if (!"POST".equalsIgnoreCase(method)) {
-            return refuse(answer, 405, "only POST is accepted");
-        }
-        if (secret != null) {
-            String given = secretOf(request);
-            if (given == null) {
-                return refuse(answer, 401, "the secret is missing");
+        if (!answer.body.headersAdmitted()) {
+            Boolean refused = checkHeaders(request, answer);
+            if (refused != null) {
+                return refused;
             }
-            if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
-                return refuse(answer, 403, "the secret is wrong");
-            }
-        }
-        Long declared = request.getHeader(Exchange.CONTENT_LENGTH, Long.class);
-        if (declared != null && declared > cfg.getMaxBodySize()) {
-            return refuse(answer, 413, "the body is larger than " + cfg.getMaxBodySize() + " bytes");
         }
         byte[] body = null;
         GeweCallbackReader.Result result;
@@ -166,6 +159,28 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         }
     }
 
+    /** The checks of the request's headers: the refusal's answer (whether sent synchronously), null when they pass. */
+    private Boolean checkHeaders(Message request, Answer answer) {
+        String method = request.getHeader(Exchange.HTTP_METHOD, String.class);
+        if (!"POST".equalsIgnoreCase(method)) {
+            return refuse(answer, 405, "only POST is accepted");
+        }
+        if (secret != null) {
+            String given = secretOf(request);
+            if (given == null) {
+                return refuse(answer, 401, "the secret is missing");
+            }
+            if (!MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+                return refuse(answer, 403, "the secret is wrong");
+            }
+        }
+        Long declared = request.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declared != null && declared > cfg.getMaxBodySize()) {
+            return refuse(answer, 413, "the body is larger than " + cfg.getMaxBodySize() + " bytes");
+        }
+        return null;
+    }
+
     /** RECEIPT: the route is queued, the answer goes at once. */
     private boolean routeThenAnswer(GeweCallback callback, Answer answer, String key) {
         consumer.dispatch(callback, key, failed -> {
@@ -174,11 +189,19 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
     }
 
     /**
-     * COMPLETION: the answer waits for the route, but never longer than answerTimeout. The HTTP server's thread that
-     * called this waits for the answer in any case, so it waits here, with the deadline, rather than leaving a timer
-     * task per push to a timer thread that would wake up for each one (a thread hop per push).
+     * COMPLETION: the answer waits for the route, but never longer than answerTimeout.
+     * <p>
+     * The HTTP server's thread that called this waits for the answer in any case. Where the engine can take an
+     * answer from another thread (Vert.x), that thread runs the route itself, up to poolSize routes at once, and the
+     * consumer's one deadline thread answers a route still running at answerTimeout: no thread hop per push. Beyond
+     * poolSize, or on other engines, the route goes to the consumer's threads and this thread waits for it, with the
+     * deadline, rather than leaving a timer task per push to a timer thread.
      */
     private boolean answerAfterRoute(GeweCallback callback, Answer answer, String key) {
+        if (deadlines != null && answer.body.answersAlone() && consumer.takeRouteSlot()) {
+            answer.deadline = deadlines.watch(answer);
+            return consumer.routeHere(callback, key, answer::routed);
+        }
         CompletableFuture<Boolean> routed = new CompletableFuture<>();
         consumer.dispatch(callback, key, routed::complete);
         try {
@@ -189,11 +212,65 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
                 // the server is stopping: the push was accepted and its route goes on, as at answerTimeout
                 Thread.currentThread().interrupt();
             }
-            stats.answeredOnTimeout.increment();
-            LOG.debug("GeWe callback on {}: answered after {} ms while the route of {} goes on", cfg.getPath(),
-                    cfg.getAnswerTimeout(), callback);
+            answeredOnTimeout(callback);
             return answer.send(200, "ok", true);
         }
+    }
+
+    /** The deadline thread: a push whose route runs on the HTTP server's thread is still waiting at answerTimeout. */
+    private void answerOnDeadline(Object waiting) {
+        Answer answer = (Answer) waiting;
+        if (answer.sendAlone(200, "ok")) {
+            answeredOnTimeout(null);
+        }
+    }
+
+    private void answeredOnTimeout(GeweCallback callback) {
+        stats.answeredOnTimeout.increment();
+        if (callback != null) {
+            LOG.debug("GeWe callback on {}: answered after {} ms while the route of {} goes on", cfg.getPath(),
+                    cfg.getAnswerTimeout(), callback);
+        } else {
+            LOG.debug("GeWe callback on {}: answered after {} ms while its route goes on", cfg.getPath(),
+                    cfg.getAnswerTimeout());
+        }
+    }
+
+    /** What answers at answerTimeout the pushes routed on the HTTP server's threads; null with answerAfter=RECEIPT. */
+    AnswerDeadlines deadlines() {
+        return deadlines;
+    }
+
+    /**
+     * Whether a request's headers pass the checks {@link #handle} makes before it reads a body (method, secret,
+     * declared size): the engine may then take the body in before the request reaches this handler, which checks
+     * them again and refuses as it always does.
+     *
+     * @param method        the HTTP method
+     * @param secretHeader  the X-Gewe-Secret header; null for none
+     * @param rawQuery      the query string as it came; null for none
+     * @param contentLength the Content-Length header; null for none
+     */
+    boolean headersAdmit(String method, String secretHeader, String rawQuery, String contentLength) {
+        if (!"POST".equalsIgnoreCase(method)) {
+            return false;
+        }
+        if (secret != null) {
+            String given = secretOf(secretHeader, rawQuery);
+            if (given == null || !MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+                return false;
+            }
+        }
+        try {
+            return contentLength == null || Long.parseLong(contentLength.strip()) <= cfg.getMaxBodySize();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Sets what took bodies in before this handler (Vert.x); null for none. */
+    void setPrefetch(CallbackBody.Prefetch prefetch) {
+        this.prefetch = prefetch;
     }
 
     private boolean refuse(Answer answer, int status, String reason) {
@@ -204,13 +281,17 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
 
     /** The secret from the header, else from the query string; null when neither has one. */
     private static String secretOf(Message request) {
-        String header = request.getHeader(SECRET_HEADER, String.class);
-        if (header != null) {
-            return header;
-        }
         String query = request.getHeader(Exchange.HTTP_RAW_QUERY, String.class);
         if (query == null) {
             query = request.getHeader(Exchange.HTTP_QUERY, String.class);
+        }
+        return secretOf(request.getHeader(SECRET_HEADER, String.class), query);
+    }
+
+    /** The secret from the header, else from the raw query string; null when neither has one. */
+    private static String secretOf(String header, String query) {
+        if (header != null) {
+            return header;
         }
         if (query == null) {
             return null;
@@ -294,6 +375,8 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
         private final Exchange http;
         private final AsyncCallback callback;
         private final AtomicBoolean sent = new AtomicBoolean();
+        /** Set when the route runs on the HTTP server's thread: the deadline thread then answers at answerTimeout. */
+        AnswerDeadlines.Deadline deadline;
 
         Answer(Exchange http, AsyncCallback callback, CallbackBody body) {
             this.http = http;
@@ -318,6 +401,23 @@ final class GeweCallbackHandler extends AsyncProcessorSupport {
             response.setBody(text);
             callback.done(doneSync);
             return true;
+        }
+
+        /**
+         * The deadline thread answers through the engine, the exchange's thread being busy with the route; the
+         * exchange is completed by {@link #routed} once the route is done. True when this call answered.
+         */
+        boolean sendAlone(int status, String text) {
+            return sent.compareAndSet(false, true) && body.answerAlone(status, text);
+        }
+
+        /** The route that ran on the HTTP server's thread completed: its answer, unless the deadline gave one. */
+        void routed(boolean failed, boolean doneSync) {
+            deadline.cancel();
+            if (!send(failed ? 500 : 200, failed ? "the route failed" : "ok", doneSync)) {
+                // answered at answerTimeout already: platform-http finds the response written and leaves it
+                callback.done(doneSync);
+            }
         }
     }
 }

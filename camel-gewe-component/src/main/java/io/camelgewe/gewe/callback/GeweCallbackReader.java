@@ -198,14 +198,47 @@ public final class GeweCallbackReader {
         if (exact != null) {
             return exact.isNull() ? null : exact;
         }
-        String wanted = normalise(name);
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
-            if (normalise(e.getKey()).equals(wanted)) {
+            if (sameName(e.getKey(), name)) {
                 return e.getValue().isNull() ? null : e.getValue();
             }
         }
         return null;
+    }
+
+    /**
+     * Whether two keys are one name once underscores and hyphens are dropped and case is ignored. Run for every field
+     * of an object that lacks the exact name (most lookups of a push), so ASCII is compared in place; a key with
+     * anything else is compared as {@link #normalise} spells it.
+     */
+    static boolean sameName(String key, String name) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            while (i < key.length() && (key.charAt(i) == '_' || key.charAt(i) == '-')) {
+                i++;
+            }
+            while (j < name.length() && (name.charAt(j) == '_' || name.charAt(j) == '-')) {
+                j++;
+            }
+            if (i == key.length() || j == name.length()) {
+                return i == key.length() && j == name.length();
+            }
+            char a = key.charAt(i++);
+            char b = name.charAt(j++);
+            if (a >= 0x80 || b >= 0x80) {
+                // String.toLowerCase folds some of them onto ASCII (the Kelvin sign onto k): its own answer
+                return normalise(key).equals(normalise(name));
+            }
+            if (a != b && asciiLower(a) != asciiLower(b)) {
+                return false;
+            }
+        }
+    }
+
+    private static char asciiLower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private static String normalise(String key) {

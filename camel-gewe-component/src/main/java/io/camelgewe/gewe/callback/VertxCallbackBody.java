@@ -17,17 +17,22 @@ import io.vertx.core.http.HttpVersion;
  * with {@code useBodyHandler=false} platform-http gives the request itself, paused, and nothing of its body has been
  * taken in. It is read here chunk by chunk as Vert.x delivers it, kept up to {@code max} bytes and given up at the
  * first byte beyond, or when the deadline passes; either way the rest is never read, and the connection is closed
- * once the answer is written.
+ * once the answer is written. Where the consumer could register {@link VertxCallbackIntake}, the event loop has
+ * taken the body in before the handler was called, within the same bounds, and this only gives its outcome.
  * <p>
  * Loaded only when Vert.x is on the classpath (the dependency is optional).
  */
 final class VertxCallbackBody extends CallbackBody {
 
     private final HttpServerRequest request;
-    private volatile boolean ended;
+    /** The body as the event loop took it in before the handler was called; null when it was not. */
+    private final Chunks prefetched;
+    private volatile Chunks chunks;
 
-    VertxCallbackBody(Object request) {
+    VertxCallbackBody(Object request, Object prefetched) {
         this.request = (HttpServerRequest) request;
+        this.prefetched = (Chunks) prefetched;
+        this.chunks = this.prefetched;
     }
 
     static boolean accepts(Object body) {
@@ -36,42 +41,29 @@ final class VertxCallbackBody extends CallbackBody {
 
     @Override
     byte[] read(int max, long timeoutMillis) throws IOException, TimeoutException {
-        Chunks chunks = new Chunks(max, request.getHeader(HttpHeaders.CONTENT_LENGTH));
-        request.handler(chunks::add);
-        request.exceptionHandler(chunks.done::completeExceptionally);
-        request.endHandler(v -> {
-            ended = true;
-            chunks.done.complete(chunks.bytes());
-        });
-        if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
-            // the headers passed: now the client may send the body
-            request.response().writeContinue();
+        if (prefetched != null) {
+            // taken in already, within the same max and readTimeout: its outcome is known
+            return prefetched.outcome(0);
         }
-        request.resume();
+        Chunks reading = Chunks.start(request, max);
+        chunks = reading;
         try {
-            byte[] body = chunks.done.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            byte[] body = reading.outcome(timeoutMillis);
             if (body == null) {
                 request.pause();
             }
             return body;
         } catch (TimeoutException e) {
             request.pause();
-            chunks.done.cancel(false);
+            reading.done.cancel(false);
             throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while the body arrived", e);
         }
     }
 
     @Override
     void answered() {
-        if (ended || request.version() == HttpVersion.HTTP_2) {
+        Chunks read = chunks;
+        if (read != null && read.ended || request.version() == HttpVersion.HTTP_2) {
             // read to its end: the connection can take the next request; HTTP/2 streams end on their own
             return;
         }
@@ -79,9 +71,30 @@ final class VertxCallbackBody extends CallbackBody {
         request.response().bodyEndHandler(v -> request.connection().close());
     }
 
+    @Override
+    boolean headersAdmitted() {
+        // the intake takes a body in only after headersAdmit passed
+        return prefetched != null;
+    }
+
+    @Override
+    boolean answersAlone() {
+        return true;
+    }
+
+    @Override
+    boolean answerAlone(int status, String text) {
+        answered();
+        // Vert.x takes a response from any thread; platform-http leaves a response that has ended as it is
+        request.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+                .end(text);
+        return true;
+    }
+
     /** The body as it arrives, on Vert.x's event loop, up to max bytes. */
-    private static final class Chunks {
+    static final class Chunks {
         final CompletableFuture<byte[]> done = new CompletableFuture<>();
+        volatile boolean ended;
         private final int max;
         private byte[] bytes;
         private int size;
@@ -96,6 +109,46 @@ final class VertxCallbackBody extends CallbackBody {
                 // Vert.x has validated the header; a wrong one only costs a resize
             }
             this.bytes = new byte[Math.max(0, declared)];
+        }
+
+        /** Starts taking the request's body in; called on any thread, the chunks arrive on the event loop. */
+        static Chunks start(HttpServerRequest request, int max) {
+            Chunks chunks = new Chunks(max, request.getHeader(HttpHeaders.CONTENT_LENGTH));
+            request.handler(chunks::add);
+            request.exceptionHandler(chunks.done::completeExceptionally);
+            request.endHandler(v -> {
+                chunks.ended = true;
+                chunks.done.complete(chunks.bytes());
+            });
+            if (request.headers().contains(HttpHeaders.EXPECT, HttpHeaders.CONTINUE, true)) {
+                // the headers passed: now the client may send the body
+                request.response().writeContinue();
+            }
+            request.resume();
+            return chunks;
+        }
+
+        /**
+         * The body: null when it is longer than max; waits for it up to timeoutMillis (0: it must have arrived).
+         *
+         * @throws TimeoutException when it has not arrived in time (or was given up at readTimeout already)
+         * @throws IOException      when the connection failed while it arrived
+         */
+        byte[] outcome(long timeoutMillis) throws IOException, TimeoutException {
+            try {
+                return timeoutMillis > 0 ? done.get(timeoutMillis, TimeUnit.MILLISECONDS) : done.getNow(null);
+            } catch (ExecutionException | java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                if (e.getCause() instanceof TimeoutException timeout) {
+                    throw timeout;
+                }
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the body arrived", e);
+            }
         }
 
         void add(Buffer chunk) {

@@ -86,8 +86,8 @@ final class CallbackIntakeBench {
                     for (Poster p : order) {
                         ClosedLoop.Window w = loop.run(p, s.callbackClients(), s.settleMillis(), s.measureMillis());
                         (p == gewe ? geweW : bareW).add(w);
-                        progress.printf(Locale.ROOT, "[bench] callback round %d: %s %.0f pushes/s, p99 %.0f µs%n", r + 1,
-                                p.name, w.perSecond(), w.p99Micros());
+                        progress.printf(Locale.ROOT, "[bench] callback round %d: %s %.0f pushes/s, p99 %.0f µs, CPU %.1f µs/push%n",
+                                r + 1, p.name, w.perSecond(), w.p99Micros(), w.cpuMicrosPerRequest());
                     }
                 }
                 ClosedLoop.Window b = GeweBenchmarks.medianWindow(bareW);

@@ -54,6 +54,9 @@ class GeweCallbackDeliveryTest extends GeweCallbackTestSupport {
                 from("gewe:callback?path=/slow&answerTimeout=300").routeId("slow")
                         .process(e -> release.await(10, TimeUnit.SECONDS)).to("mock:slow");
 
+                from("gewe:callback?path=/slow-one&answerTimeout=300&poolSize=1").routeId("slow-one")
+                        .process(e -> release.await(10, TimeUnit.SECONDS)).to("mock:slow-one");
+
                 from("gewe:callback?path=/receipt&answerAfter=receipt")
                         .process(e -> release.await(10, TimeUnit.SECONDS)).to("mock:receipt");
 
@@ -150,6 +153,20 @@ class GeweCallbackDeliveryTest extends GeweCallbackTestSupport {
         // the counter follows the answer on the consumer's side: wait for it rather than race it
         await(java.time.Duration.ofSeconds(5), () -> consumer("slow").getAnsweredOnTimeoutCount() == 1,
                 "the push counted as answered on timeout");
+    }
+
+    @Test
+    void slowRoutesBeyondPoolSizeAreAnsweredWithinTheBudgetToo() throws Exception {
+        MockEndpoint mock = getMockEndpoint("mock:slow-one");
+        mock.expectedMessageCount(2);
+        // the first route holds the one slot on the HTTP server's threads; the second runs on the consumer's thread
+        assertEquals(200, post("/slow-one", fixtureWithId("text", 1)).statusCode());
+        assertEquals(200, post("/slow-one", fixtureWithId("text", 2)).statusCode());
+        assertEquals(0, mock.getReceivedCounter(), "both routes are still running");
+        release.countDown();
+        mock.assertIsSatisfied();
+        await(Duration.ofSeconds(5), () -> consumer("slow-one").getAnsweredOnTimeoutCount() == 2,
+                "both pushes counted as answered on timeout");
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,6 +29,22 @@ class GeweCallbackReaderTest {
     private static GeweCallback callback(String data) {
         GeweCallbackReader.Result r = read("{\"TypeName\":\"AddMsg\",\"Appid\":\"wx_1\",\"Wxid\":\"wxid_me\",\"Data\":" + data + "}");
         return assertInstanceOf(GeweCallbackReader.Received.class, r, r.toString()).callback();
+    }
+
+    @Test
+    void fieldNamesMatchWhateverTheirCaseUnderscoresAndHyphens() {
+        assertTrue(GeweCallbackReader.sameName("type_name", "TypeName"));
+        assertTrue(GeweCallbackReader.sameName("TYPE-NAME", "TypeName"));
+        assertTrue(GeweCallbackReader.sameName("_appid_", "Appid"));
+        assertFalse(GeweCallbackReader.sameName("TypeNames", "TypeName"));
+        assertFalse(GeweCallbackReader.sameName("Type", "TypeName"));
+        assertFalse(GeweCallbackReader.sameName("Appie", "Appid"));
+        // beyond ASCII, as String.toLowerCase has it: the Kelvin sign lowers to k, a dotted capital I to two chars
+        assertTrue(GeweCallbackReader.sameName("\u212Aey", "key"));
+        assertFalse(GeweCallbackReader.sameName("Appi\u0130d", "Appiid"));
+        assertEquals("wx_1", GeweCallbackReader.text(GeweCallbackReader.field(
+                assertInstanceOf(GeweCallbackReader.Received.class, read("{\"type_name\":\"ModContacts\",\"APP-ID\":\"wx_1\"}"))
+                        .callback().getJson(), "AppId")));
     }
 
     @Test
