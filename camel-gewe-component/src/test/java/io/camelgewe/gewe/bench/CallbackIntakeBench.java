@@ -101,6 +101,8 @@ final class CallbackIntakeBench {
                 while (routed.sum() < expected && System.nanoTime() < deadline) {
                     Thread.sleep(20);
                 }
+                // a quiet 200 ms more: a duplicate routed by mistake would come after the count was reached, and it
+                // must show as routed > expected rather than be missed; there is no event for "nothing more came"
                 Thread.sleep(200);
                 ClosedLoop.Window g = GeweBenchmarks.medianWindow(geweW);
                 long dups = gewe.duplicateOk.sum();
