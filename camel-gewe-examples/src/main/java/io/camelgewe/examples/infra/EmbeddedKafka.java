@@ -45,8 +45,9 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @param workDir a folder for the node's log directory (created when missing)
      */
     public static EmbeddedKafka start(Path workDir) {
-        int brokerPort = FreePorts.next();
-        int controllerPort = FreePorts.next();
+        int[] ports = FreePorts.distinct(2);
+        int brokerPort = ports[0];
+        int controllerPort = ports[1];
         Path logDir;
         try {
             Files.createDirectories(workDir);

@@ -94,8 +94,9 @@ class SharedDeduplicationBenchTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(work)) {
             String topic = "gewe.bench.callbacks.seen";
             EmbeddedKafka.createTopics(kafka.bootstrapServers(), 1, topic);
-            int portA = FreePorts.next();
-            int portB = FreePorts.next();
+            int[] ports = FreePorts.distinct(2);
+            int portA = ports[0];
+            int portB = ports[1];
             LongAdder routedB = new LongAdder();
             try (Instance a = Instance.start(portA, new KafkaLedgerRepository(topic, kafka.bootstrapServers(), 1_000_000, true))) {
                 Instance b = Instance.start(portB, new KafkaLedgerRepository(topic, kafka.bootstrapServers(), 1_000_000, true));
