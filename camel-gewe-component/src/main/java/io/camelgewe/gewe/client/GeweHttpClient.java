@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
@@ -27,6 +28,7 @@ import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
 import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
@@ -106,8 +108,9 @@ public final class GeweHttpClient implements Closeable {
     }
 
     /**
-     * Posts a JSON body. The future completes on one of the client's I/O threads with GeWe's answer (at most
-     * maxResponseSize bytes), or exceptionally with a {@code GeweException}; nothing waits for it.
+     * Posts a JSON body. The future completes on one of the client's I/O threads with what {@code read} makes of
+     * GeWe's answer (at most maxResponseSize bytes), or exceptionally with a {@code GeweException} (the transport's,
+     * or the one {@code read} threw); nothing waits for it.
      *
      * @param operation   the operation's qualified name, for messages
      * @param uri         where to post
@@ -115,16 +118,18 @@ public final class GeweHttpClient implements Closeable {
      * @param tokenHeader the X-GEWE-TOKEN header (its toString() must not show the token)
      * @param config      the connect and response timeouts of this request
      * @param timeouts    the limits, of which requestMillis is the call's deadline
+     * @param read        turns the answer into the call's result, on the I/O thread, as the call completes (one stage,
+     *                    not a second future chained to the first)
      */
-    CompletableFuture<BoundedReplyConsumer.Reply> post(String operation, URI uri, byte[] json, Header tokenHeader,
-                                                       RequestConfig config, GeweTimeouts timeouts) {
-        return new Call<BoundedReplyConsumer.Reply>(operation, timeouts, false,
+    <R> CompletableFuture<R> post(String operation, URI uri, byte[] json, Header tokenHeader, RequestConfig config,
+                                  GeweTimeouts timeouts, Function<BoundedReplyConsumer.Reply, R> read) {
+        return new Call<BoundedReplyConsumer.Reply, R>(operation, timeouts, false,
                 () -> SimpleRequestProducer.create(SimpleRequestBuilder.post(uri)
                         .setBody(json, ContentType.APPLICATION_JSON)
                         .setHeader(tokenHeader)
                         .setRequestConfig(config)
                         .build()),
-                () -> new BoundedReplyConsumer(settings.maxResponseSize), null).start();
+                () -> new BoundedReplyConsumer(settings.maxResponseSize), read, null).start();
     }
 
     /**
@@ -140,8 +145,8 @@ public final class GeweHttpClient implements Closeable {
     CompletableFuture<FetchedFile> fetch(String operation, URI uri, RequestConfig config, GeweTimeouts timeouts,
                                          Path directory) {
         SimpleHttpRequest request = SimpleRequestBuilder.get(uri).setRequestConfig(config).build();
-        return new Call<FetchedFile>(operation, timeouts, true, () -> SimpleRequestProducer.create(request),
-                () -> new FileResponseConsumer(uri, directory), GeweHttpClient::delete).start();
+        return new Call<FetchedFile, FetchedFile>(operation, timeouts, true, () -> SimpleRequestProducer.create(request),
+                () -> new FileResponseConsumer(uri, directory), Function.identity(), GeweHttpClient::delete).start();
     }
 
     private static void delete(FetchedFile file) {
@@ -153,10 +158,10 @@ public final class GeweHttpClient implements Closeable {
     }
 
     /** The calls in flight on a reactor. */
-    private List<Call<?>> callsOn(Reactor r) {
-        List<Call<?>> on = new java.util.ArrayList<>();
+    private List<Call<?, ?>> callsOn(Reactor r) {
+        List<Call<?, ?>> on = new java.util.ArrayList<>();
         deadlines.forEach(d -> {
-            if (d instanceof Call<?> call && call.on == r) {
+            if (d instanceof Call<?, ?> call && call.on == r) {
                 on.add(call);
             }
         });
@@ -276,6 +281,8 @@ public final class GeweHttpClient implements Closeable {
                     .disableCookieManagement()
                     .disableAuthCaching()
                     .disableConnectionState()
+                    // nothing here answers an authentication challenge: HttpClient's step would only prepare for one
+                    .replaceExecInterceptor(ChainElement.PROTOCOL.name(), new TokenOnlyProtocolExec())
                     .evictIdleConnections(TimeValue.ofSeconds(30));
             if (settings.proxyHost != null && !settings.proxyHost.isEmpty()) {
                 builder.setProxy(new HttpHost(settings.proxyScheme, settings.proxyHost, settings.proxyPort));
@@ -313,7 +320,7 @@ public final class GeweHttpClient implements Closeable {
         }
 
         void failCalls(String why, Throwable error) {
-            for (Call<?> call : callsOn(this)) {
+            for (Call<?, ?> call : callsOn(this)) {
                 call.finish(null, new TransportFailures.ReactorStopped(why, error));
             }
         }
@@ -338,14 +345,15 @@ public final class GeweHttpClient implements Closeable {
      * connection. HttpClient's own cancel is tried too, but in 5.5 it can miss an exchange whose connection was made
      * on another I/O thread while {@code execute} returned; the guards do not depend on it.
      */
-    private final class Call<T> extends CallDeadlines.Deadline implements FutureCallback<T> {
+    private final class Call<T, R> extends CallDeadlines.Deadline implements FutureCallback<T> {
         private final String operation;
         private final GeweTimeouts timeouts;
         private final boolean fetch;
         private final Supplier<AsyncRequestProducer> requests;
         private final Supplier<AsyncResponseConsumer<T>> consumers;
+        private final Function<T, R> read;
         private final Consumer<T> discard;
-        private final CompletableFuture<T> result = new CompletableFuture<>();
+        private final CompletableFuture<R> result = new CompletableFuture<>();
         // guarded by this: whether the body started to be written, and whether the call is over, change together
         private boolean written;
         private boolean over;
@@ -354,16 +362,17 @@ public final class GeweHttpClient implements Closeable {
         private boolean retried;
 
         Call(String operation, GeweTimeouts timeouts, boolean fetch, Supplier<AsyncRequestProducer> requests,
-             Supplier<AsyncResponseConsumer<T>> consumers, Consumer<T> discard) {
+             Supplier<AsyncResponseConsumer<T>> consumers, Function<T, R> read, Consumer<T> discard) {
             this.operation = operation;
             this.timeouts = timeouts;
             this.fetch = fetch;
             this.requests = requests;
             this.consumers = consumers;
+            this.read = read;
             this.discard = discard;
         }
 
-        CompletableFuture<T> start() {
+        CompletableFuture<R> start() {
             long millis = fetch ? timeouts.fetchMillis() : timeouts.requestMillis();
             try {
                 deadlines.start(this, millis);
@@ -464,7 +473,16 @@ public final class GeweHttpClient implements Closeable {
             }
             deadlines.cancel(this);
             if (failure == null) {
-                result.complete(value);
+                R r;
+                try {
+                    r = read.apply(value);
+                } catch (Throwable e) {
+                    // GeWe's refusal, or an answer that is not GeWe's; an Error too, as a chained stage would take
+                    // it: whatever is thrown here, the call must still end
+                    result.completeExceptionally(e);
+                    return true;
+                }
+                result.complete(r);
             } else {
                 result.completeExceptionally(TransportFailures.translate(operation, failure, fetch, sent, timeouts));
             }

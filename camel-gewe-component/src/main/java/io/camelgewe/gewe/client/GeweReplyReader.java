@@ -85,6 +85,11 @@ public final class GeweReplyReader {
                         ret = p.getIntValue();
                         break;
                     case "msg":
+                        if (ret != null && ret == 200) {
+                            // only a refusal's msg is ever read: a success's ("操作成功") is not decoded
+                            p.skipChildren();
+                            break;
+                        }
                         msg = t == JsonToken.VALUE_NULL ? null : p.getValueAsString();
                         if (t.isStructStart()) {
                             msg = p.readValueAsTree().toString();

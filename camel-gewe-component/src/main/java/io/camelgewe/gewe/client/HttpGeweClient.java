@@ -103,8 +103,8 @@ public final class HttpGeweClient implements GeweClient {
     public CompletableFuture<Object> call(GeweOperation operation, Object[] values, GeweTimeouts timeouts) {
         Target target = targets.computeIfAbsent(operation, this::target);
         byte[] json = GeweRequestBuilder.write(operation, values);
-        return transport.post(operation.qualifiedName(), target.uri, json, tokenHeader, requestConfig(timeouts), timeouts)
-                .thenApply(reply -> target.reader.read(reply.status(), reply.reason(), reply.body()));
+        return transport.post(operation.qualifiedName(), target.uri, json, tokenHeader, requestConfig(timeouts), timeouts,
+                reply -> target.reader.read(reply.status(), reply.reason(), reply.body()));
     }
 
     /** Blocks this thread on the classic client: the future returned is complete. */
