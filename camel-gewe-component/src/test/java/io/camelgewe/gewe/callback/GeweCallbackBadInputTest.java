@@ -104,6 +104,18 @@ class GeweCallbackBadInputTest extends GeweCallbackTestSupport {
     }
 
     @Test
+    void aBodyDeclaredFarTooLargeGetsIts413WhileTheClientIsStillSending() throws Exception {
+        // the answer goes while most of the body is still on its way: closing the connection on it then would make
+        // the kernel reset it, and the client could lose the 413 before reading it
+        byte[] big = new byte[16 * 1024 * 1024];
+        Arrays.fill(big, (byte) ' ');
+        for (int i = 0; i < 5; i++) {
+            refused(413, post("/gewe/callback", big));
+        }
+        nothingRouted();
+    }
+
+    @Test
     void externalEntitiesAreNeverResolved() throws Exception {
         Path secretFile = Files.writeString(dir.resolve("passwd"), "TOP-SECRET-CONTENT");
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE msg [<!ENTITY xxe SYSTEM \"" + secretFile.toUri()

@@ -31,7 +31,12 @@ public abstract class GeweCallbackTestSupport extends GeweTestSupport {
     /** The account the fixtures' private messages were received by. */
     protected static final String ME = "wxid_0xsqb3o0tsvz22";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    /**
+     * One client per test, as each test has its own server: a client shared by the class could send a test's first
+     * POST on a pooled connection to an earlier test's server, closed as that test ended (perhaps on the same port),
+     * and a POST is not retried, so the test would see a connection with no answer ("header parser received no bytes").
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     protected final int port = AvailablePortFinder.getNextAvailable();
@@ -73,7 +78,7 @@ public abstract class GeweCallbackTestSupport extends GeweTestSupport {
             request.header(headers[i], headers[i + 1]);
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
