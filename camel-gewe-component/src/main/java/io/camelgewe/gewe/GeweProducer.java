@@ -154,9 +154,10 @@ public class GeweProducer extends DefaultAsyncProducer {
         } else {
             // the route continues on a worker: a step after this call that blocks must not hold HttpClient's I/O thread;
             // when nothing but Camel's bookkeeping follows a success, the hop would only cost a wake-up
+            boolean last = routeEnd.endsWithThisCall(exchange);
             result.whenComplete((r, e) -> {
                 Runnable rest = () -> complete(exchange, callback, r, e, health, activity, account);
-                if (e == null && routeEnd.after(exchange)) {
+                if (e == null && last && RouteEnd.nothingWaits(exchange)) {
                     rest.run();
                     return;
                 }

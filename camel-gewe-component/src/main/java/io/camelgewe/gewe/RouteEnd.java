@@ -39,14 +39,28 @@ final class RouteEnd {
         this.endpoint = endpoint;
     }
 
-    /** Whether the exchange is done, for its route and its consumer, when this call has succeeded. */
-    boolean after(Exchange exchange) {
+    /**
+     * Whether this call is the last step of the only route the exchange is in, with no onCompletion: asked as the call
+     * starts, on the caller's thread, where the exchange's unit of work was just touched (asked on the I/O thread at
+     * the end, reading its route stack was a tenth of what the component adds per call at 64 in flight). None of this
+     * changes while the call is out: the exchange stays in this producer until it completes.
+     */
+    boolean endsWithThisCall(Exchange exchange) {
         UnitOfWork uow = exchange.getUnitOfWork();
         if (uow == null || uow.routeStackLevel() != 1) {
             return false;
         }
         Route route = uow.getRoute();
-        if (route == null || !route.getOnCompletions().isEmpty() || !endsHere(route)) {
+        return route != null && route.getOnCompletions().isEmpty() && endsHere(route);
+    }
+
+    /**
+     * Whether nothing waits on the exchange's completion (a file consumer's commit, a ProducerTemplate's callback):
+     * asked when the call has succeeded, as a step of the call itself (a fetched file's clean-up) may have added one.
+     */
+    static boolean nothingWaits(Exchange exchange) {
+        UnitOfWork uow = exchange.getUnitOfWork();
+        if (uow == null) {
             return false;
         }
         // UnitOfWork has no read-only look at its synchronizations: a filter that takes none of them sees them all
