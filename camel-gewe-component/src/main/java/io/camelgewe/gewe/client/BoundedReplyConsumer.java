@@ -2,12 +2,16 @@ package io.camelgewe.gewe.client;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 
-import org.apache.hc.client5.http.async.methods.AbstractBinResponseConsumer;
-import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
+import org.apache.hc.core5.http.nio.CapacityChannel;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.ByteArrayBuffer;
 
 /**
@@ -15,13 +19,17 @@ import org.apache.hc.core5.util.ByteArrayBuffer;
  * its first byte is read, and one that streams past the limit is refused at the chunk that crosses it, so a hostile
  * or broken server costs at most the limit, never the heap. The refusal fails the exchange and the connection is
  * dropped rather than drained.
+ * <p>
+ * The answer's Content-Type is not looked at (GeWe's JSON is UTF-8 whatever it says), so it is not parsed either:
+ * HttpClient's own byte consumer parses it for every answer, which cost more than checking the length.
  */
-final class BoundedReplyConsumer extends AbstractBinResponseConsumer<BoundedReplyConsumer.Reply> {
+final class BoundedReplyConsumer implements AsyncResponseConsumer<BoundedReplyConsumer.Reply> {
 
     /** What HttpClient hands over per read; GeWe's answers are a few KiB. */
     private static final int CHUNK = 64 * 1024;
 
     private final int limit;
+    private FutureCallback<Reply> callback;
     private int status;
     private String reason;
     private ByteArrayBuffer body;
@@ -32,20 +40,31 @@ final class BoundedReplyConsumer extends AbstractBinResponseConsumer<BoundedRepl
     }
 
     @Override
-    protected void start(HttpResponse response, ContentType type) throws IOException {
+    public void consumeResponse(HttpResponse response, EntityDetails entity, HttpContext context,
+                                FutureCallback<Reply> callback) throws IOException {
+        this.callback = callback;
         status = response.getCode();
         reason = response.getReasonPhrase();
         long declared = refuseDeclared(response, limit);
         body = new ByteArrayBuffer((int) Math.max(256, Math.min(declared, CHUNK)));
+        if (entity == null) {
+            // no body will follow (a 204, an answer to HEAD)
+            callback.completed(result());
+        }
     }
 
     @Override
-    protected int capacityIncrement() {
-        return CHUNK;
+    public void informationResponse(HttpResponse response, HttpContext context) {
+        // a 1xx before the answer says nothing about it
     }
 
     @Override
-    protected void data(ByteBuffer src, boolean endOfStream) throws IOException {
+    public void updateCapacity(CapacityChannel channel) throws IOException {
+        channel.update(CHUNK);
+    }
+
+    @Override
+    public void consume(ByteBuffer src) throws IOException {
         if ((long) body.length() + src.remaining() > limit) {
             throw new TransportFailures.ResponseTooLarge(limit, "");
         }
@@ -53,7 +72,16 @@ final class BoundedReplyConsumer extends AbstractBinResponseConsumer<BoundedRepl
     }
 
     @Override
-    protected Reply buildResult() {
+    public void streamEnd(List<? extends Header> trailers) {
+        callback.completed(result());
+    }
+
+    @Override
+    public void failed(Exception cause) {
+        // the exchange's own callback hears of it from HttpClient
+    }
+
+    private Reply result() {
         return new Reply(status, reason, body == null ? new byte[0] : body.toByteArray());
     }
 
