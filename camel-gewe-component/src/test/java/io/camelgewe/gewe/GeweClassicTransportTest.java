@@ -115,6 +115,26 @@ class GeweClassicTransportTest extends HostileServerTestSupport {
     }
 
     @Test
+    void aCompressedAnswerIsReadByItsDecompressedLengthNotItsContentLength() {
+        // the classic client asks for gzip, and a server (or a proxy) may take it up: the Content-Length is then the
+        // compressed size, which says nothing of how many bytes the JSON has
+        String reply = "{\"ret\":200,\"msg\":\"操作成功\",\"data\":" + SENT + ",\"padding\":\"" + "x".repeat(4000) + "\"}";
+        server.onOperation("message/postText", x -> {
+            java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+                gz.write(reply.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            x.getResponseHeaders().set("Content-Type", "application/json");
+            x.getResponseHeaders().set("Content-Encoding", "gzip");
+            x.sendResponseHeaders(200, zipped.size());
+            x.getResponseBody().write(zipped.toByteArray());
+        });
+        Exchange out = text("direct:sync");
+        assertNull(out.getException());
+        assertEquals(8992614056172361237L, out.getMessage().getHeader(GeweConstants.NEW_MSG_ID));
+    }
+
+    @Test
     void aConnectionClosedBeforeTheAnswerIsMaybeSent() {
         server.onOperation("message/postText", x -> {
             calls.incrementAndGet();

@@ -7,7 +7,6 @@ import java.util.List;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.nio.AsyncResponseConsumer;
 import org.apache.hc.core5.http.nio.CapacityChannel;
@@ -45,7 +44,10 @@ final class BoundedReplyConsumer implements AsyncResponseConsumer<BoundedReplyCo
         this.callback = callback;
         status = response.getCode();
         reason = response.getReasonPhrase();
-        long declared = refuseDeclared(response, limit);
+        // HttpClient has read the Content-Length already (and failed a malformed one): looking it up again among the
+        // headers, by a case-blind compare of each name, cost more than the rest of this method
+        long declared = entity == null ? -1 : entity.getContentLength();
+        refuseDeclared(declared, limit);
         body = new ByteArrayBuffer((int) Math.max(256, Math.min(declared, CHUNK)));
         if (entity == null) {
             // no body will follow (a 204, an answer to HEAD)
@@ -91,26 +93,12 @@ final class BoundedReplyConsumer implements AsyncResponseConsumer<BoundedReplyCo
     }
 
     /**
-     * The answer's declared Content-Length (-1 for none), refused before its first byte is read when it is larger
-     * than the limit; the classic transport reads its answers by the same rule.
+     * Refuses, before its first byte is read, an answer whose declared length (HttpClient's reading of its
+     * Content-Length, -1 for none) is larger than the limit; the classic transport reads its answers by the same rule.
      */
-    static long refuseDeclared(HttpResponse response, int limit) throws TransportFailures.ResponseTooLarge {
-        long declared = declaredLength(response.getFirstHeader(HttpHeaders.CONTENT_LENGTH));
+    static void refuseDeclared(long declared, int limit) throws TransportFailures.ResponseTooLarge {
         if (declared > limit) {
             throw new TransportFailures.ResponseTooLarge(limit, " (Content-Length " + declared + ")");
-        }
-        return declared;
-    }
-
-    private static long declaredLength(Header header) {
-        if (header == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(header.getValue().trim());
-        } catch (NumberFormatException e) {
-            // HttpClient refuses a malformed length itself
-            return -1;
         }
     }
 

@@ -240,8 +240,9 @@ public final class GeweClassicHttpClient implements Closeable {
         /** GeWe's answer, refused as soon as it declares or reaches more than maxResponseSize. */
         private BoundedReplyConsumer.Reply read(ClassicHttpResponse response) throws IOException {
             int limit = settings.maxResponseSize;
-            long declared = BoundedReplyConsumer.refuseDeclared(response, limit);
             HttpEntity entity = response.getEntity();
+            long declared = entity == null ? -1 : entity.getContentLength();
+            BoundedReplyConsumer.refuseDeclared(declared, limit);
             byte[] body = entity == null ? new byte[0] : declared >= 0 ? readDeclared(entity, (int) declared)
                     : readUndeclared(entity, limit);
             return new BoundedReplyConsumer.Reply(response.getCode(), response.getReasonPhrase(), body);
