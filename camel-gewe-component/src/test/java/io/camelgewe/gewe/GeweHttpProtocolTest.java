@@ -28,11 +28,7 @@ class GeweHttpProtocolTest extends HostileServerTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext ctx = super.createCamelContext();
-        GeweComponent proxied = new GeweComponent();
-        proxied.setBaseUrl(UNREACHABLE + HostileServer.API);
-        proxied.setToken(TOKEN);
-        proxied.setAppId("wx_hostile");
-        proxied.setPacing(false);
+        GeweComponent proxied = component(UNREACHABLE + HostileServer.API);
         proxied.setProxyHost("127.0.0.1");
         proxied.setProxyPort(server.port());
         ctx.addComponent("geweProxied", proxied);

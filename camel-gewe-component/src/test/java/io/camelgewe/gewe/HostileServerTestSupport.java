@@ -40,14 +40,20 @@ public abstract class HostileServerTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext ctx = super.createCamelContext();
-        GeweComponent gewe = new GeweComponent();
-        gewe.setBaseUrl(server.baseUrl());
-        gewe.setToken(TOKEN);
-        gewe.setAppId("wx_hostile");
-        gewe.setPacing(false);
+        GeweComponent gewe = component(server.baseUrl());
         configure(gewe);
         ctx.addComponent("gewe", gewe);
         return ctx;
+    }
+
+    /** A component of these tests (token, appId, pacing off) with GeWe at the base URL. */
+    protected static GeweComponent component(String baseUrl) {
+        GeweComponent gewe = new GeweComponent();
+        gewe.setBaseUrl(baseUrl);
+        gewe.setToken(TOKEN);
+        gewe.setAppId("wx_hostile");
+        gewe.setPacing(false);
+        return gewe;
     }
 
     /** Lets a test class change the component before the context starts. */
