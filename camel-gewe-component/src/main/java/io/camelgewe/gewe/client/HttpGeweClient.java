@@ -104,7 +104,7 @@ public final class HttpGeweClient implements GeweClient {
         Target target = targets.computeIfAbsent(operation, this::target);
         byte[] json = GeweRequestBuilder.write(operation, values);
         return transport.post(operation.qualifiedName(), target.uri, json, tokenHeader, requestConfig(timeouts), timeouts,
-                reply -> target.reader.read(reply.status(), reply.reason(), reply.body()));
+                target::read);
     }
 
     /** Blocks this thread on the classic client: the future returned is complete. */
@@ -126,7 +126,7 @@ public final class HttpGeweClient implements GeweClient {
             }
             BoundedReplyConsumer.Reply reply = http.post(operation.qualifiedName(), target.uri, json,
                     tokenHeader, requestConfig(timeouts), timeouts);
-            return CompletableFuture.completedFuture(target.reader.read(reply.status(), reply.reason(), reply.body()));
+            return CompletableFuture.completedFuture(target.read(reply));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -197,6 +197,10 @@ public final class HttpGeweClient implements GeweClient {
 
     /** Where an operation is posted and how its answer is read, prepared on its first call. */
     private record Target(URI uri, GeweReplyReader reader) {
+        /** The operation's result from GeWe's answer, by either transport. */
+        Object read(BoundedReplyConsumer.Reply reply) {
+            return reader.read(reply.status(), reply.reason(), reply.body());
+        }
     }
 
     /** The token header, which never shows its value in logs (HttpClient's header log prints toString()). */
