@@ -7,7 +7,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -23,6 +26,11 @@ import io.vertx.core.http.HttpVersion;
  * Loaded only when Vert.x is on the classpath (the dependency is optional).
  */
 final class VertxCallbackBody extends CallbackBody {
+
+    /** The most of a refused body read and dropped so that the client sees the answer. */
+    private static final long DRAIN_BYTES = 64L * 1024 * 1024;
+    /** The longest a refused body is read and dropped. */
+    private static final long DRAIN_MILLIS = 2000;
 
     private final HttpServerRequest request;
     /** The body as the event loop took it in before the handler was called; null when it was not. */
@@ -68,7 +76,37 @@ final class VertxCallbackBody extends CallbackBody {
             return;
         }
         request.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
-        request.response().bodyEndHandler(v -> request.connection().close());
+        request.response().bodyEndHandler(v -> closeAfterDraining());
+    }
+
+    /**
+     * Closes the connection once the client has stopped sending, or at {@value #DRAIN_BYTES} more bytes or
+     * {@value #DRAIN_MILLIS} ms, whichever comes first. Closed while the client still sends, the kernel resets the
+     * connection, and the client may lose the answer (a 413, say) before it has read it: the rest is read and
+     * dropped, within those bounds, so that GeWe learns why its push was refused. Runs on the event loop.
+     */
+    private void closeAfterDraining() {
+        HttpConnection connection = request.connection();
+        Context context = Vertx.currentContext();
+        if (request.isEnded() || context == null) {
+            connection.close();
+            return;
+        }
+        long[] left = { DRAIN_BYTES };
+        long timer = context.owner().setTimer(DRAIN_MILLIS, id -> connection.close());
+        request.handler(chunk -> {
+            left[0] -= chunk.length();
+            if (left[0] < 0) {
+                context.owner().cancelTimer(timer);
+                connection.close();
+            }
+        });
+        request.endHandler(v -> {
+            context.owner().cancelTimer(timer);
+            connection.close();
+        });
+        request.exceptionHandler(e -> connection.close());
+        request.resume();
     }
 
     @Override
