@@ -82,6 +82,11 @@ public final class GeweAccounts {
 
     /** What a call that went through says of its account. */
     public void callSucceeded(String appId, GeweOperation operation, Object result) {
+        if (operation.isSend()) {
+            // nearly every call: asked before the names, whose text would be one more thing to fetch per call
+            succeeded(appId, operation.qualifiedName());
+            return;
+        }
         switch (operation.qualifiedName()) {
             case "login/checkOnline":
                 checkedOnline(appId, Boolean.TRUE.equals(result));
@@ -99,9 +104,7 @@ public final class GeweAccounts {
                 update(appId, AccountState.OFFLINE, AccountSignal.LOGIN, "logged out with login/logout", false);
                 break;
             default:
-                if (operation.isSend()) {
-                    succeeded(appId, operation.qualifiedName());
-                }
+                // other calls say nothing of the account
         }
     }
 

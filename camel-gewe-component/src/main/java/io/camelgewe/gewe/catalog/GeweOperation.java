@@ -25,6 +25,9 @@ public final class GeweOperation {
     // built once: every call names its operation (messages, the account's signals, the switch on it)
     private final String qualifiedName;
     private final String path;
+    // asked on every call (pacing, account state, activity): worked out once from the names
+    private final boolean send;
+    private final boolean download;
 
     GeweOperation(String module, String action, String summary, List<GeweField> fields,
                   String mainField, String fileNameField, Class<? extends GeweRequest> requestType,
@@ -45,6 +48,9 @@ public final class GeweOperation {
         this.cdnForward = cdnForward;
         this.qualifiedName = module + "/" + action;
         this.path = "/" + qualifiedName;
+        this.send = "message".equals(module) && (action.startsWith("post") || action.startsWith("forward")
+                || "sendFinderMsg".equals(action));
+        this.download = action.startsWith("download");
     }
 
     /** GeWe's module ({@code message}). */
@@ -118,13 +124,12 @@ public final class GeweOperation {
 
     /** Whether this operation sends a message to a WeChat user or group. */
     public boolean isSend() {
-        return "message".equals(module) && (action.startsWith("post") || action.startsWith("forward")
-                || "sendFinderMsg".equals(action));
+        return send;
     }
 
     /** Whether this operation downloads media and answers with a URL to it. */
     public boolean isDownload() {
-        return action.startsWith("download");
+        return download;
     }
 
     @Override

@@ -103,7 +103,7 @@ public final class HttpGeweClient implements GeweClient {
     public CompletableFuture<Object> call(GeweOperation operation, Object[] values, GeweTimeouts timeouts) {
         Target target = targets.computeIfAbsent(operation, this::target);
         byte[] json = GeweRequestBuilder.write(operation, values);
-        return transport.post(operation.qualifiedName(), target.uri, json, tokenHeader, requestConfig(timeouts), timeouts,
+        return transport.post(operation.qualifiedName(), target.post, json, tokenHeader, requestConfig(timeouts), timeouts,
                 target::read);
     }
 
@@ -124,7 +124,7 @@ public final class HttpGeweClient implements GeweClient {
             } catch (java.util.concurrent.CancellationException stopped) {
                 throw TransportFailures.translate(operation.qualifiedName(), stopped, false, false, timeouts);
             }
-            BoundedReplyConsumer.Reply reply = http.post(operation.qualifiedName(), target.uri, json,
+            BoundedReplyConsumer.Reply reply = http.post(operation.qualifiedName(), target.post.uri(), json,
                     tokenHeader, requestConfig(timeouts), timeouts);
             return CompletableFuture.completedFuture(target.read(reply));
         } catch (RuntimeException e) {
@@ -183,7 +183,8 @@ public final class HttpGeweClient implements GeweClient {
     }
 
     private Target target(GeweOperation operation) {
-        return new Target(URI.create(base + operation.path()), new GeweReplyReader(operation, token));
+        return new Target(new GeweHttpClient.PostTarget(URI.create(base + operation.path())),
+                new GeweReplyReader(operation, token));
     }
 
     @Override
@@ -196,7 +197,7 @@ public final class HttpGeweClient implements GeweClient {
     }
 
     /** Where an operation is posted and how its answer is read, prepared on its first call. */
-    private record Target(URI uri, GeweReplyReader reader) {
+    private record Target(GeweHttpClient.PostTarget post, GeweReplyReader reader) {
         /** The operation's result from GeWe's answer, by either transport. */
         Object read(BoundedReplyConsumer.Reply reply) {
             return reader.read(reply.status(), reply.reason(), reply.body());

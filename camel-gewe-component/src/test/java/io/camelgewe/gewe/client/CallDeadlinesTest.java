@@ -81,6 +81,37 @@ class CallDeadlinesTest {
     }
 
     @Test
+    void deadlinesStartedAndEndedOnManyThreadsAreDroppedByTheNextSweeps() throws Exception {
+        // as calls do: started on callers' threads, ended on I/O threads; what ended must not stay referenced
+        int threads = 4;
+        int each = 5_000;
+        AtomicInteger expired = new AtomicInteger();
+        java.util.List<Thread> workers = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread w = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    deadlines.cancel(start(60_000, expired::incrementAndGet));
+                }
+            });
+            workers.add(w);
+            w.start();
+        }
+        CallDeadlines.Deadline stillInFlight = start(60_000, expired::incrementAndGet);
+        for (Thread w : workers) {
+            w.join();
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (deadlines.held() > 1 && System.nanoTime() < until) {
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        assertEquals(1, deadlines.held(), "the sweeps kept deadlines that had ended");
+        java.util.List<CallDeadlines.Deadline> inFlight = new java.util.ArrayList<>();
+        deadlines.forEach(inFlight::add);
+        assertEquals(java.util.List.of(stillInFlight), inFlight);
+        assertEquals(0, expired.get());
+    }
+
+    @Test
     void aFailingExpiryDoesNotStopTheSweep() throws Exception {
         start(10, () -> {
             throw new IllegalStateException("boom");
