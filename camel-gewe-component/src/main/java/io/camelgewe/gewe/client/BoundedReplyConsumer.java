@@ -21,6 +21,13 @@ import org.apache.hc.core5.util.ByteArrayBuffer;
  * <p>
  * The answer's Content-Type is not looked at (GeWe's JSON is UTF-8 whatever it says), so it is not parsed either:
  * HttpClient's own byte consumer parses it for every answer, which cost more than checking the length.
+ * <p>
+ * A complete answer is handed over when HttpClient releases this consumer, just after it has put the connection
+ * back in the pool, not at the answer's last byte, a moment before. What the caller does with the answer may start
+ * the next call at once (a route's next exchange, on this I/O thread): handed over earlier, that call found the only
+ * connection still leased and opened a second one, and from then on calls alternated between two connections, often
+ * on the client's two I/O threads, each call waking the other thread. At one call at a time that swung the
+ * throughput by a quarter from one run to the next, depending on where the second connection landed.
  */
 final class BoundedReplyConsumer implements AsyncResponseConsumer<BoundedReplyConsumer.Reply> {
 
@@ -32,6 +39,8 @@ final class BoundedReplyConsumer implements AsyncResponseConsumer<BoundedReplyCo
     private int status;
     private String reason;
     private ByteArrayBuffer body;
+    /** The whole answer, held until the connection is back in the pool. */
+    private Reply ready;
 
     /** @param limit the largest body accepted, in bytes */
     BoundedReplyConsumer(int limit) {
@@ -51,7 +60,7 @@ final class BoundedReplyConsumer implements AsyncResponseConsumer<BoundedReplyCo
         body = new ByteArrayBuffer((int) Math.max(256, Math.min(declared, CHUNK)));
         if (entity == null) {
             // no body will follow (a 204, an answer to HEAD)
-            callback.completed(result());
+            ready = result();
         }
     }
 
@@ -75,12 +84,14 @@ final class BoundedReplyConsumer implements AsyncResponseConsumer<BoundedReplyCo
 
     @Override
     public void streamEnd(List<? extends Header> trailers) {
-        callback.completed(result());
+        ready = result();
     }
 
     @Override
     public void failed(Exception cause) {
-        // the exchange's own callback hears of it from HttpClient
+        // an answer that had arrived whole stands (its request's end failed after it, say): as it did when it was
+        // handed over at its last byte; otherwise the exchange's own callback hears of the failure from HttpClient
+        handOver();
     }
 
     private Reply result() {
@@ -90,6 +101,16 @@ final class BoundedReplyConsumer implements AsyncResponseConsumer<BoundedReplyCo
     @Override
     public void releaseResources() {
         body = null;
+        handOver();
+    }
+
+    /** Hands the whole answer over, once, if there is one. */
+    private void handOver() {
+        Reply r = ready;
+        if (r != null) {
+            ready = null;
+            callback.completed(r);
+        }
     }
 
     /**
