@@ -10,6 +10,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +32,17 @@ import org.apache.hc.core5.http.HttpResponse;
 
 /**
  * A small-heap JVM (the parent starts it with -Xmx64m) that downloads one large video:
- * {@code DownloadMain component|raw <baseUrl> <token> <appId> <dir>}.
+ * {@code DownloadMain component|raw <baseUrl> <token> <appId> <dir> [warm downloads, 3]}.
  * <ul>
  * <li>component: {@code from("direct:video").to("gewe:downloadVideo?fetch=true").to("file:<dir>/inbox")}</li>
  * <li>raw: HttpClient 5 async posts downloadVideo, then GETs the fileUrl into a file as the bytes arrive</li>
  * </ul>
- * Each mode downloads twice in the same JVM: first cold (the first exchange of a fresh JVM loads and compiles the
- * code on its way, a one-off cost), then warm, as every later download of a running application. Prints
- * {@code RESULT coldMs=.. ms=.. bytes=.. fetchMs=.. restOfRouteMs=.. heapMaxMiB=.. heapPeakMiB=..}: ms is the warm
- * download; for the component, fetchMs is until gewe: is done, the file spooled, and the rest is the file: step
- * writing it and the exchange's completion. Each file is deleted once measured.
+ * Each mode downloads first cold (the first exchange of a fresh JVM loads and compiles the code on its way, a one-off
+ * cost), then a few times warm, as every later download of a running application. Prints
+ * {@code RESULT coldMs=.. ms=.. warmMs=a/b/c bytes=.. fetchMs=.. restOfRouteMs=.. heapMaxMiB=.. heapPeakMiB=..}: ms is
+ * the median warm download (warmMs all of them); for the component, fetchMs is until gewe: is done, the file spooled,
+ * and the rest is the file: step writing it and the exchange's completion, both of that median download. Each file
+ * is deleted once measured.
  */
 public final class DownloadMain {
 
@@ -56,30 +59,41 @@ public final class DownloadMain {
         String token = args[2];
         String appId = args[3];
         Path dir = Path.of(args[4]);
+        int warm = args.length > 5 ? Integer.parseInt(args[5]) : 3;
         Files.createDirectories(dir);
-        long[] cold = null;
-        long[] r = null;
+        List<long[]> runs = new ArrayList<>();
         if ("component".equals(mode)) {
             try (Component component = new Component(baseUrl, token, appId, dir)) {
-                cold = component.download();
-                r = component.download();
+                for (int i = 0; i <= warm; i++) {
+                    runs.add(component.download());
+                }
             }
         } else {
             try (RawAsyncTarget http = new RawAsyncTarget(URI.create(baseUrl), new byte[0], token, 10)) {
-                cold = raw(http, baseUrl, token, appId, dir);
-                r = raw(http, baseUrl, token, appId, dir);
+                for (int i = 0; i <= warm; i++) {
+                    runs.add(raw(http, baseUrl, token, appId, dir));
+                }
             }
         }
-        if (cold[1] != r[1]) {
-            throw new IllegalStateException("the two downloads differ in size: " + cold[1] + " and " + r[1]);
+        long[] cold = runs.remove(0);
+        for (long[] run : runs) {
+            if (run[1] != cold[1]) {
+                throw new IllegalStateException("the downloads differ in size: " + cold[1] + " and " + run[1]);
+            }
         }
+        StringBuilder warmMs = new StringBuilder();
+        for (long[] run : runs) {
+            warmMs.append(warmMs.length() == 0 ? "" : "/").append(run[0]);
+        }
+        runs.sort(java.util.Comparator.comparingLong(run -> run[0]));
+        long[] r = runs.get(runs.size() / 2);
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.println("RESULT coldMs=" + cold[0] + " ms=" + r[0] + " bytes=" + r[1] + " fetchMs=" + r[2] + " restOfRouteMs=" + r[3]
+        System.out.println("RESULT coldMs=" + cold[0] + " ms=" + r[0] + " warmMs=" + warmMs + " bytes=" + r[1] + " fetchMs=" + r[2] + " restOfRouteMs=" + r[3]
                            + " heapMaxMiB=" + (Runtime.getRuntime().maxMemory() >> 20) + " heapPeakMiB=" + (peak >> 20));
         System.exit(0);
     }
