@@ -23,6 +23,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.annotations.Component;
@@ -164,6 +166,7 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     private ScheduledExecutorService deadlineThread;
     private final Map<String, GeweClient> clients = new HashMap<>();
     private GeweOptionCheck optionCheck;
+    private PropertyConfigurer checkedConfigurer;
 
     /** Creates the component; Camel does this when the first {@code gewe:} URI is used. */
     public GeweComponent() {
@@ -183,6 +186,38 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
         parameters.clear();
         endpoint.resolveOperation(given, fieldOptions);
         return endpoint;
+    }
+
+    /**
+     * The generated configurer of this component's options, checking each one given as text before it is set: a
+     * number or a duration that is not one ({@code camel.component.gewe.response-timeout=abc}) fails the start with
+     * the option's name, where Camel's conversion would have made it 0.
+     */
+    @Override
+    public PropertyConfigurer getComponentPropertyConfigurer() {
+        PropertyConfigurer generated = super.getComponentPropertyConfigurer();
+        if (!(generated instanceof PropertyConfigurerGetter)) {
+            return generated;
+        }
+        synchronized (clientLock) {
+            if (checkedConfigurer == null) {
+                checkedConfigurer = new GeweOptionCheck.CheckedConfigurer(generated, this::optionCheck);
+            }
+            return checkedConfigurer;
+        }
+    }
+
+    /**
+     * Checks a component option given as text, as this component's configurer does before it sets one; for a runtime
+     * that binds {@code camel.component.gewe.*} with a fallback of its own, which would hide why a value was refused
+     * (Camel Spring Boot retries it as a bean reference, and reports that no bean has that name).
+     *
+     * @param name the option ({@code responseTimeout} or {@code response-timeout})
+     * @param text the value as text; a bean reference ({@code #name}) passes
+     * @throws IllegalArgumentException naming the option and what it must be (and the value, unless it is a secret)
+     */
+    public void checkOptionText(String name, String text) {
+        optionCheck().componentOption(name, text);
     }
 
     /** What checks the options of every endpoint's URI as Camel tooling does; created on first use. */

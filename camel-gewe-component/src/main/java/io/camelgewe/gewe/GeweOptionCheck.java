@@ -6,11 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.catalog.ConfigurationPropertiesValidationResult;
 import org.apache.camel.catalog.EndpointValidationResult;
 import org.apache.camel.catalog.impl.AbstractCamelCatalog;
 import org.apache.camel.catalog.impl.DefaultRuntimeCamelCatalog;
+import org.apache.camel.spi.GeneratedPropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurer;
+import org.apache.camel.spi.PropertyConfigurerGetter;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.tooling.model.BaseOptionModel;
 import org.apache.camel.util.URISupport;
@@ -25,6 +31,10 @@ import org.apache.camel.util.URISupport;
  * unit ({@code responseTimeout=abc} would mean no timeout at all to HttpClient, {@code videoDuration=ten} a 0-second
  * video sent to GeWe). The check also refuses a consumer option on an operation and a producer option on
  * {@code gewe:callback}, as the options' labels say.
+ * <p>
+ * The component's own options ({@code camel.component.gewe.*} in Camel Main, Spring Boot or Quarkus) go through the
+ * same generated configurer and had the same fault; {@link #componentOption} checks each one given as text, with
+ * the catalog's check of a configuration property, before it is set.
  */
 final class GeweOptionCheck {
 
@@ -36,6 +46,8 @@ final class GeweOptionCheck {
     private final AbstractCamelCatalog catalog;
     /** The options gewe.json marks secret (token, secret). */
     private final List<String> secrets;
+    /** The component options gewe.json marks secret. */
+    private final List<String> componentSecrets;
 
     /** @param context the CamelContext: its runtime catalog, or one of this check's own, reads gewe.json */
     GeweOptionCheck(CamelContext context) {
@@ -49,7 +61,53 @@ final class GeweOptionCheck {
         }
         this.secrets = catalog.componentModel(SCHEME).getEndpointParameterOptions().stream()
                 .filter(BaseOptionModel::isSecret).map(BaseOptionModel::getName).toList();
+        this.componentSecrets = catalog.componentModel(SCHEME).getComponentOptions().stream()
+                .filter(BaseOptionModel::isSecret).map(BaseOptionModel::getName).toList();
     }
+
+    /**
+     * Checks one component option given as text, before it is set.
+     *
+     * @param name the option's name as it was given ({@code responseTimeout} or {@code response-timeout})
+     * @param text its value, placeholders resolved; a bean reference ({@code #name}) is left to Camel
+     * @throws IllegalArgumentException naming the option, what it must be and (unless it is a secret) what it was
+     */
+    void componentOption(String name, String text) {
+        if (text.startsWith("#")) {
+            // a bean reference: Camel resolves it to the object it names
+            return;
+        }
+        ConfigurationPropertiesValidationResult r = catalog.validateConfigurationProperty(
+                "camel.component." + SCHEME + "." + name + "=" + text);
+        List<String> problems = new ArrayList<>();
+        invalidTypes(problems, this::isComponentSecret, r.getInvalidInteger(), r.getInvalidNumber(),
+                r.getInvalidBoolean(), r.getInvalidDuration(), r.getInvalidReference());
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("the gewe component's option " + String.join("; ", problems));
+        }
+    }
+
+    private boolean isComponentSecret(String name) {
+        String plain = name.replace("-", "");
+        return componentSecrets.stream().anyMatch(plain::equalsIgnoreCase);
+    }
+
+    /**
+     * Each option whose value is not of its type, as "name must be ..., not 'value'": the invalid integers, numbers,
+     * booleans, durations and references of a validation result, in that order (the results' common type is not
+     * public).
+     */
+    @SafeVarargs
+    private static void invalidTypes(List<String> problems, Predicate<String> secret, Map<String, String>... invalid) {
+        for (int i = 0; i < invalid.length; i++) {
+            invalid(problems, invalid[i], EXPECTED[i], secret);
+        }
+    }
+
+    /** What a value of each type must be, in the order of {@link #invalidTypes}. */
+    private static final String[] EXPECTED = {
+        "an integer", "a number", "true or false", "a duration (milliseconds such as 60000, or 60s, 1m30s, PT1M)",
+        "a reference to a bean (#name)" };
 
     /**
      * @param operation  the operation as the URI names it
@@ -70,11 +128,9 @@ final class GeweOptionCheck {
         if (r.getSyntaxError() != null) {
             problems.add("the URI is not valid: " + r.getSyntaxError());
         }
-        invalid(problems, r.getInvalidInteger(), "an integer");
-        invalid(problems, r.getInvalidNumber(), "a number");
-        invalid(problems, r.getInvalidBoolean(), "true or false");
-        invalid(problems, r.getInvalidDuration(), "a duration (milliseconds such as 60000, or 60s, 1m30s, PT1M)");
-        invalid(problems, r.getInvalidReference(), "a reference to a bean (#name)");
+        // secrets were replaced before the check: their value is never quoted
+        invalidTypes(problems, name -> false, r.getInvalidInteger(), r.getInvalidNumber(), r.getInvalidBoolean(),
+                r.getInvalidDuration(), r.getInvalidReference());
         if (r.getInvalidEnum() != null) {
             r.getInvalidEnum().forEach((name, value) -> {
                 if (!PATH.equals(name)) {
@@ -101,9 +157,56 @@ final class GeweOptionCheck {
         }
     }
 
-    private static void invalid(List<String> problems, Map<String, String> invalid, String expected) {
+    private static void invalid(List<String> problems, Map<String, String> invalid, String expected,
+                                Predicate<String> secret) {
         if (invalid != null) {
-            invalid.forEach((name, value) -> problems.add(name + " must be " + expected + ", not '" + value + "'"));
+            invalid.forEach((key, value) -> {
+                // a component option comes back under its whole key, camel.component.gewe.<name>
+                String name = key.substring(key.lastIndexOf('.') + 1);
+                problems.add(name + " must be " + expected + (secret.test(name) ? "" : ", not '" + value + "'"));
+            });
+        }
+    }
+
+    /**
+     * The component's generated configurer with each option given as text checked first ({@link #componentOption}):
+     * Camel Main, Spring Boot and the XML and YAML DSLs set {@code camel.component.gewe.*} through it. A bean
+     * reference ({@code #name}) is left to Camel.
+     */
+    static final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
+        private final PropertyConfigurer generated;
+        private final PropertyConfigurerGetter getter;
+        private final Supplier<GeweOptionCheck> check;
+
+        /** @param generated the generated configurer: a setter and a getter of every option */
+        CheckedConfigurer(PropertyConfigurer generated, Supplier<GeweOptionCheck> check) {
+            this.generated = generated;
+            this.getter = (PropertyConfigurerGetter) generated;
+            this.check = check;
+        }
+
+        @Override
+        public boolean configure(CamelContext camelContext, Object target, String name, Object value,
+                                 boolean ignoreCase) {
+            if (value instanceof String text) {
+                check.get().componentOption(name, text);
+            }
+            return generated.configure(camelContext, target, name, value, ignoreCase);
+        }
+
+        @Override
+        public Class<?> getOptionType(String name, boolean ignoreCase) {
+            return getter.getOptionType(name, ignoreCase);
+        }
+
+        @Override
+        public Object getOptionValue(Object target, String name, boolean ignoreCase) {
+            return getter.getOptionValue(target, name, ignoreCase);
+        }
+
+        @Override
+        public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+            return getter.getCollectionValueType(target, name, ignoreCase);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.camelgewe.gewe.springboot;
 
+import java.util.Map;
+
 import io.camelgewe.gewe.GeweComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
@@ -56,8 +58,16 @@ public class GeweComponentAutoConfiguration {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
+                Map<String, Object> options = configuration.componentOptions();
+                // checked first: Camel's helper retries a value it could not set as a bean reference, and would
+                // report a duration such as "abc" as a bean it cannot find
+                options.forEach((option, value) -> {
+                    if (value instanceof String text) {
+                        ((GeweComponent) target).checkOptionText(option, text);
+                    }
+                });
                 // failIfNotSet: every option set in Spring must take, or the application does not start
-                CamelPropertiesHelper.setCamelProperties(camelContext, target, configuration.componentOptions(), true);
+                CamelPropertiesHelper.setCamelProperties(camelContext, target, options, true);
             }
 
             @Override

@@ -206,6 +206,24 @@ class GeweSpringBootOptionsTest {
         assertTrue(messages(e).contains("camel.component.gewe.pacing"), messages(e));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "response-timeout", "pacing-person-interval" })
+    void aDurationThatIsNoneStopsTheApplicationNamingTheOption(String property) {
+        // Spring Boot binds a duration as text, and Camel's conversion would have read this as 0
+        Path file = Readme.write("camel.component.gewe.base-url = http://127.0.0.1:1/gewe/v2/api\n"
+                                 + "camel.component.gewe.token = a-token\n"
+                                 + "camel.component.gewe.app-id = wx_app\n"
+                                 + "camel.component.gewe." + property + " = abc\n"
+                                 + "spring.task.execution.mode = force\n",
+                dir.resolve("application.properties"));
+        // the full application: its routes make Camel create the component as it starts
+        Exception e = assertThrows(Exception.class, () -> GeweSpringBootApp.start(file,
+                new GeweSpringBootApp.Settings()).close());
+        String option = org.apache.camel.util.StringHelper.dashToCamelCase(property);
+        assertTrue(messages(e).contains(option + " must be a duration") && messages(e).contains("not 'abc'"),
+                messages(e));
+    }
+
     @Test
     void aReferenceToNoBeanStopsTheApplicationNamingTheOptionAndTheBean() {
         Path file = Readme.write("camel.component.gewe.base-url = http://127.0.0.1:1/gewe/v2/api\n"
