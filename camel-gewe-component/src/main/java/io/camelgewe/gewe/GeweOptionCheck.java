@@ -32,7 +32,7 @@ import org.apache.camel.util.URISupport;
  * video sent to GeWe). The check also refuses a consumer option on an operation and a producer option on
  * {@code gewe:callback}, as the options' labels say.
  * <p>
- * The component's own options ({@code camel.component.gewe.*} in Camel Main, Spring Boot or Quarkus) go through the
+ * The component's own options ({@code camel.component.gewe.*} in Camel Main or Spring Boot) go through the
  * same generated configurer and had the same fault; {@link #componentOption} checks each one given as text, with
  * the catalog's check of a configuration property, before it is set.
  */
@@ -170,7 +170,7 @@ final class GeweOptionCheck {
 
     /**
      * The component's generated configurer with each option given as text checked first ({@link #componentOption}):
-     * Camel Main, Spring Boot and the XML and YAML DSLs set {@code camel.component.gewe.*} through it. A bean
+     * Camel Main and Camel Spring Boot set {@code camel.component.gewe.*} through it. A bean
      * reference ({@code #name}) is left to Camel.
      */
     static final class CheckedConfigurer implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
