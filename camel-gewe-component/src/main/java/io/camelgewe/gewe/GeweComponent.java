@@ -17,6 +17,7 @@ import io.camelgewe.gewe.client.GeweHttpClient;
 import io.camelgewe.gewe.client.HttpGeweClient;
 import io.camelgewe.gewe.health.AccountActivity;
 import io.camelgewe.gewe.health.GeweAccountHealthCheck;
+import io.camelgewe.gewe.health.GeweAccountHealthChecks;
 import io.camelgewe.gewe.pacing.GewePacer;
 import io.camelgewe.gewe.pacing.PacingSettings;
 import org.apache.camel.Endpoint;
@@ -151,6 +152,8 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
     private final Object clientLock = new Object();
     private ExecutorService ownWorkerPool;
     private final Map<String, GeweAccountHealthCheck> accountChecks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The accounts' checks as Camel's registry knows them; null until the first is needed (guarded by clientLock). */
+    private GeweAccountHealthChecks accountChecksRegistered;
     private final GeweAccounts accounts = new GeweAccounts();
     private AccountStateNotifier accountStateNotifier;
     /** The most accounts whose activity is kept for the dev console; the least recently active go first. */
@@ -345,15 +348,29 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
         if (!isHealthCheckProducerEnabled() || appId == null) {
             return null;
         }
+        GeweAccountHealthCheck known = accountChecks.get(appId);
+        if (known != null) {
+            return known;
+        }
+        registerAccountChecks();
         return accountChecks.computeIfAbsent(appId, id -> {
             GeweAccountHealthCheck check = new GeweAccountHealthCheck(id, client, accounts, accountHealthRefresh);
             check.setCamelContext(getCamelContext());
-            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry != null) {
-                registry.register(check);
-            }
             return check;
         });
+    }
+
+    /** Puts the accounts' checks in Camel's registry, as one repository, the first time one is needed. */
+    private void registerAccountChecks() {
+        synchronized (clientLock) {
+            if (accountChecksRegistered == null) {
+                HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+                if (registry != null) {
+                    accountChecksRegistered = new GeweAccountHealthChecks(accountChecks.values());
+                    registry.register(accountChecksRegistered);
+                }
+            }
+        }
     }
 
     /**
@@ -498,9 +515,10 @@ public class GeweComponent extends HealthCheckComponent implements SSLContextPar
             }
             cdnMemory = null;
             HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-            if (registry != null) {
-                accountChecks.values().forEach(registry::unregister);
+            if (registry != null && accountChecksRegistered != null) {
+                registry.unregister(accountChecksRegistered);
             }
+            accountChecksRegistered = null;
             accountChecks.clear();
         }
         super.doStop();

@@ -68,4 +68,33 @@ class GeweHealthTest extends GeweTestSupport {
         }
         assertEquals(HealthCheck.State.UP, account().getState());
     }
+
+    @Test
+    void everyAccountHasItsCheckThroughOneRepositoryGoneWithTheComponent() throws Exception {
+        if (HealthCheckRegistry.get(context) == null) {
+            context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, new DefaultHealthCheckRegistry());
+        }
+        context.start();
+        String second = "wx_health_second";
+        simulator.addAccount(second);
+        for (String appId : new String[] { simulator.appId(), second }) {
+            Exchange sent = template.send("gewe:postText?appId=" + appId, e -> e.getMessage().setBody(Map.of(
+                    "toWxid", "wxid_a", "content", "hi")));
+            assertEquals(null, sent.getException());
+        }
+        HealthCheckRegistry registry = HealthCheckRegistry.get(context);
+        // one repository however many accounts: the registry would look through every check to add each one
+        assertTrue(registry.getRepository("gewe-accounts").isPresent());
+        assertTrue(registry.getCheckIDs().containsAll(java.util.List.of("gewe-account-" + simulator.appId(),
+                "gewe-account-" + second)), registry.getCheckIDs().toString());
+        // Camel shows only its first check while all are UP, unless told to show all
+        registry.setExposureLevel("full");
+        assertEquals(2, HealthCheckHelper.invokeReadiness(context).stream()
+                .filter(r -> r.getCheck().getId().startsWith("gewe-account-")).count());
+
+        context.getComponent("gewe", GeweComponent.class).stop();
+        assertFalse(registry.getRepository("gewe-accounts").isPresent());
+        assertTrue(registry.getCheckIDs().stream().noneMatch(id -> id.startsWith("gewe-account-")),
+                registry.getCheckIDs().toString());
+    }
 }
