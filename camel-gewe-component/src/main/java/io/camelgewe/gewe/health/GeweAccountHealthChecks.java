@@ -13,8 +13,8 @@ import org.apache.camel.health.HealthCheckRepository;
  * <p>
  * Why not each check registered on its own: the registry looks through every check it has for one of the same id
  * before it adds another, so registering one per account cost time in the number of accounts already there, on the
- * sending thread of each account's first send. With 10,000 accounts that was most of the CPU the accounts benchmark
- * spent; here an account's check is one map entry.
+ * sending thread of each account's first send (and again on stop, removing them). With 10,000 accounts that was
+ * about 4 s of CPU on the thread making the first sends, and 1 s at stop; here an account's check is one map entry.
  */
 public final class GeweAccountHealthChecks implements HealthCheckRepository {
 
